@@ -1,0 +1,119 @@
+//! `tradewatch show ID`: a document with its claims and their evidence
+//! marked, or one claim with its document context.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use anyhow::{bail, Result};
+use clap::Args;
+use tw_model::{Claim, Document};
+use tw_store::{ClaimFilter, Store};
+
+use crate::output::{self, Format};
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A document id or a claim id.
+    id: String,
+}
+
+pub fn run(store: &Store, args: ShowArgs) -> Result<ExitCode> {
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    if let Some(doc) = store.document(&args.id)? {
+        let claims = store.claims(&ClaimFilter { doc_id: Some(doc.id.clone()), ..ClaimFilter::default() })?;
+        print_document(&doc, &claims, color);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(claim) = store.claim(&args.id)? {
+        let doc = store.document(&claim.doc_id)?;
+        print_claim(&claim, doc.as_ref(), color);
+        return Ok(ExitCode::SUCCESS);
+    }
+    bail!("no document or claim with id {:?}", args.id)
+}
+
+fn print_document(doc: &Document, claims: &[Claim], color: bool) {
+    println!("document  {}", doc.id);
+    if let Some(t) = &doc.title {
+        println!("title     {t}");
+    }
+    if let Some(u) = &doc.url {
+        println!("url       {u}");
+    }
+    if let Some(p) = &doc.published {
+        println!("published {} ({:?} precision)", p.iso, p.precision);
+    }
+    if !doc.provenance.is_empty() {
+        println!("chain     {}", doc.provenance.join(" → "));
+    }
+    if let Some(n) = &doc.verification_note {
+        println!("note      {n}");
+    }
+    println!();
+    // Mark every evidence span: [n ...] with the claim number.
+    let mut marks: Vec<(usize, usize, usize)> = Vec::new();
+    for (k, c) in claims.iter().enumerate() {
+        for e in &c.evidence {
+            marks.push((e.start, e.end, k + 1));
+        }
+    }
+    println!("{}", highlight(&doc.text, &marks, color));
+    println!();
+    let mut out = std::io::stdout().lock();
+    for (k, c) in claims.iter().enumerate() {
+        print!("[{}] ", k + 1);
+        let _ = output::write_claims(&mut out, std::slice::from_ref(c), Format::Jsonl);
+    }
+}
+
+fn print_claim(claim: &Claim, doc: Option<&Document>, color: bool) {
+    let mut out = std::io::stdout().lock();
+    let _ = output::write_claims(&mut out, std::slice::from_ref(claim), Format::Json);
+    if let Some(doc) = doc {
+        println!("\nin {} ({}):", doc.id, doc.title.as_deref().unwrap_or("untitled"));
+        let marks: Vec<(usize, usize, usize)> = claim.evidence.iter().map(|e| (e.start, e.end, 1)).collect();
+        println!("{}", highlight(&doc.text, &marks, color));
+    }
+}
+
+/// The text with evidence spans (character offsets) marked, in colour on a
+/// terminal and with ⟦n … ⟧ brackets otherwise.
+pub fn highlight(text: &str, marks: &[(usize, usize, usize)], color: bool) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut opens: Vec<Vec<usize>> = vec![Vec::new(); chars.len() + 1];
+    let mut closes: Vec<usize> = vec![0; chars.len() + 1];
+    for &(s, e, n) in marks {
+        if s < e && e <= chars.len() {
+            opens[s].push(n);
+            closes[e] += 1;
+        }
+    }
+    let mut out = String::with_capacity(text.len() + marks.len() * 8);
+    for (i, c) in chars.iter().enumerate() {
+        for _ in 0..closes[i] {
+            out.push_str(if color { "\x1b[0m" } else { "⟧" });
+        }
+        for n in &opens[i] {
+            if color {
+                out.push_str(&format!("\x1b[1;33m[{n}]\x1b[0m\x1b[4m"));
+            } else {
+                out.push_str(&format!("⟦{n} "));
+            }
+        }
+        out.push(*c);
+    }
+    for _ in 0..closes[chars.len()] {
+        out.push_str(if color { "\x1b[0m" } else { "⟧" });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::highlight;
+
+    #[test]
+    fn marks_spans_by_character_offsets() {
+        assert_eq!(highlight("a “gas” b", &[(2, 7, 1)], false), "a ⟦1 “gas”⟧ b");
+    }
+}

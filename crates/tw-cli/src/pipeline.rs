@@ -1,0 +1,117 @@
+//! The ingest pipeline: sources → clean → extract (in parallel) → flag →
+//! store (one batched writer).
+//!
+//! Items stream from `tw-ingest`; they are extracted in batches on every
+//! core with rayon, checked against the sanctions measures, and written by
+//! the single store connection, one transaction per batch (one savepoint
+//! per document), so an interrupted run leaves only whole documents.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use tw_ingest::{IngestOptions, Item};
+use tw_model::{Claim, Document, Mention};
+use tw_sanctions::MeasureSet;
+use tw_store::{InsertOutcome, Store};
+
+/// Documents extracted per batch: large enough to keep both cores busy and
+/// amortise a transaction, small enough to bound memory.
+const BATCH: usize = 512;
+
+/// What an ingest run did.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    pub stored: usize,
+    pub duplicates: usize,
+    pub skipped: usize,
+    pub claims: usize,
+    pub skipped_reasons: Vec<(String, String)>,
+}
+
+/// Extract and flag one document.
+pub fn process(doc: &Document, measures: &MeasureSet) -> (Vec<Claim>, Vec<Mention>) {
+    let extraction = tw_extract::extract(doc);
+    let mut claims = extraction.claims;
+    for claim in &mut claims {
+        claim.sanctions = measures.flag(claim);
+    }
+    (claims, extraction.mentions)
+}
+
+/// Ingest `paths` into `store`, with a progress bar on a terminal.
+/// `keep` filters documents by id before extraction (used by `eval`).
+pub fn ingest(
+    store: &mut Store,
+    paths: &[PathBuf],
+    opts: &IngestOptions,
+    keep: Option<&dyn Fn(&Document) -> bool>,
+    progress: bool,
+) -> Result<Summary> {
+    let measures = MeasureSet::builtin()?;
+    let bar = if progress { ProgressBar::new_spinner() } else { ProgressBar::hidden() };
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {elapsed_precise} {pos} documents ({per_sec}) {msg}")
+            .expect("valid template"),
+    );
+    let mut summary = Summary::default();
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let origin_of = |d: &Document| d.origin.clone();
+    let flush = |batch: &mut Vec<Document>, store: &mut Store, summary: &mut Summary| -> Result<()> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let items: Vec<(Document, Vec<Claim>, Vec<Mention>)> = std::mem::take(batch)
+            .into_par_iter()
+            .map(|doc| {
+                let (claims, mentions) = process(&doc, &measures);
+                (doc, claims, mentions)
+            })
+            .collect();
+        let outcomes = store.insert_batch(&items)?;
+        for ((doc, claims, _), outcome) in items.iter().zip(outcomes) {
+            match outcome {
+                InsertOutcome::Inserted => {
+                    summary.stored += 1;
+                    summary.claims += claims.len();
+                }
+                InsertOutcome::Duplicate { existing_id } => {
+                    summary.duplicates += 1;
+                    tracing::debug!(id = %doc.id, existing = %existing_id, "duplicate content, nothing changed");
+                    store.log_ingest(&origin_of(doc), &doc.id, "duplicate", Some(&format!("same content as {existing_id}")))?;
+                }
+                InsertOutcome::Failed { reason } => {
+                    tracing::warn!(id = %doc.id, %reason, "not stored");
+                    store.log_ingest(&origin_of(doc), &doc.id, "skipped", Some(&reason))?;
+                    summary.skipped += 1;
+                    summary.skipped_reasons.push((doc.origin.clone(), reason));
+                }
+            }
+        }
+        bar.inc(items.len() as u64);
+        Ok(())
+    };
+    for item in tw_ingest::ingest_paths(paths, opts) {
+        match item {
+            Item::Document(doc) => {
+                if keep.is_some_and(|k| !k(&doc)) {
+                    continue;
+                }
+                batch.push(*doc);
+                if batch.len() >= BATCH {
+                    flush(&mut batch, store, &mut summary)?;
+                }
+            }
+            Item::Skipped { origin, reason } => {
+                tracing::warn!(%origin, %reason, "skipped");
+                store.log_ingest(&origin, &origin, "skipped", Some(&reason))?;
+                summary.skipped += 1;
+                summary.skipped_reasons.push((origin, reason));
+            }
+        }
+    }
+    flush(&mut batch, store, &mut summary)?;
+    bar.finish_and_clear();
+    Ok(summary)
+}

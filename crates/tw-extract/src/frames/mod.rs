@@ -1,0 +1,203 @@
+//! Claim frames: one file per claim kind, registered once in [`FRAMES`].
+//!
+//! A frame reads sentences with their mentions and attribution (the
+//! [`Context`]) and returns claims. Frames run in order; a sentence that an
+//! earlier frame claimed is marked, so the catch-all `event` frame does not
+//! claim it again.
+
+mod event;
+mod market;
+mod personnel;
+mod presence;
+mod sanctions;
+mod statement;
+mod trade;
+
+use tw_model::{Certainty, CharIndex, Claim, ClaimKind, Document, Evidence};
+use tw_time::Anchor;
+
+use crate::attribution::{self, Attribution};
+use crate::cues::Cues;
+use crate::mentions::{Kind, Mentions, M};
+use crate::sentences::{self, Sentence};
+
+/// A claim frame.
+pub(crate) trait Frame: Sync {
+    /// Claims of this frame's kind; `claimed[i]` is set for every sentence
+    /// `i` a claim uses.
+    fn run(&self, ctx: &Context, claimed: &mut [bool]) -> Vec<Claim>;
+}
+
+/// Every frame, in the order they run. Adding a claim kind: one file and
+/// one line here.
+pub(crate) const FRAMES: &[&dyn Frame] = &[
+    &trade::TradeFrame,
+    &presence::PresenceFrame,
+    &personnel::PersonnelFrame,
+    &sanctions::SanctionsFrame,
+    &statement::StatementFrame,
+    &market::MarketFrame,
+    &event::EventFrame,
+];
+
+/// Everything a frame may read about one document.
+pub struct Context<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// Its clean text.
+    pub text: &'a str,
+    /// Byte to character offsets of `text`.
+    pub chars: CharIndex,
+    /// Sentences in order.
+    pub sentences: Vec<Sentence>,
+    /// Every mention, sorted.
+    pub mentions: Mentions,
+    /// One attribution per sentence.
+    pub attributions: Vec<Attribution>,
+    /// The date relative times resolve against.
+    pub anchor: Option<Anchor>,
+    /// The cue lexicon.
+    pub cues: &'static Cues,
+}
+
+impl<'a> Context<'a> {
+    /// Analyse `doc` up to the point where frames can run.
+    pub fn new(doc: &'a Document) -> Context<'a> {
+        let text = doc.text.as_str();
+        let anchor = doc.anchor().and_then(|p| Anchor::from_iso(&p.iso));
+        let cues = Cues::global();
+        let sentences = sentences::split(text);
+        let mentions = Mentions::find(text, anchor.as_ref());
+        let attributions = attribution::attribute(text, &sentences, &mentions, cues);
+        Context { doc, text, chars: CharIndex::new(text), sentences, mentions, attributions, anchor, cues }
+    }
+
+    /// The text of sentence `i`.
+    pub fn sentence_text(&self, i: usize) -> &'a str {
+        let s = self.sentences[i];
+        &self.text[s.start..s.end]
+    }
+
+    /// Evidence for the byte range `start..end`.
+    pub fn evidence(&self, start: usize, end: usize) -> Evidence {
+        Evidence {
+            text: self.text[start..end].to_string(),
+            start: self.chars.char_offset(start),
+            end: self.chars.char_offset(end),
+        }
+    }
+
+    /// Mentions of sentence `i` outside its reporting clause.
+    pub fn content_mentions(&self, i: usize) -> Vec<&M> {
+        let s = self.sentences[i];
+        let a = &self.attributions[i];
+        self.mentions.within(s.start, s.end).filter(|m| !a.covers(m.start, m.end)).collect()
+    }
+
+    /// A claim of `kind` for sentence `i`, attributed; `pos` is the byte
+    /// where the claimed act is named (a rumour or speculation cue before
+    /// it governs it).
+    pub fn claim(&self, kind: ClaimKind, i: usize, pos: usize) -> Claim {
+        let mut claim = Claim::new(&self.doc.id, kind);
+        let s = self.sentences[i];
+        let a = &self.attributions[i];
+        match attribution::cue_before(self.text, &s, pos, self.cues) {
+            Some((certainty, source)) => {
+                claim.certainty = certainty;
+                claim.source = Some(source);
+            }
+            None => {
+                claim.certainty = a.certainty;
+                claim.source = a.source.clone();
+            }
+        }
+        claim.unverified = self.doc.verification_note.is_some()
+            && matches!(
+                claim.certainty,
+                Certainty::Reported | Certainty::Anonymous | Certainty::Rumor | Certainty::Speculation
+            );
+        claim.evidence.push(self.evidence(s.start, s.end));
+        claim
+    }
+
+    /// True when the sentence is analysis in the writer's voice before
+    /// byte `pos`: an analysis cue and no reporting clause of its own.
+    pub fn is_analysis(&self, i: usize, pos: usize) -> bool {
+        if self.attributions[i].explicit {
+            return false;
+        }
+        let s = self.sentences[i];
+        self.cues.analysis.any(&self.text[s.start..pos.max(s.start).min(s.end)])
+    }
+
+    /// Country codes named in sentence `i` outside its reporting clause,
+    /// with their mentions.
+    pub fn countries(&self, i: usize) -> Vec<&M> {
+        self.content_mentions(i).into_iter().filter(|m| m.country().is_some()).collect()
+    }
+
+    /// The first resolved time in sentence `i` after byte `from`, outside
+    /// the reporting clause and not a bound or duration.
+    pub fn time_after(&self, i: usize, from: usize, until: usize) -> Option<&M> {
+        self.content_mentions(i)
+            .into_iter()
+            .find(|m| m.start >= from && m.end <= until && m.is_when() && !self.after_comparison(m.start))
+    }
+
+    /// True when a comparison marker followed by a number stands shortly
+    /// before byte `pos` ("from 2.99 mln in 1985").
+    pub fn after_comparison(&self, pos: usize) -> bool {
+        let window_start = self.text[..pos]
+            .char_indices()
+            .rev()
+            .filter(|&(_, c)| c.is_whitespace())
+            .nth(6)
+            .map_or(0, |(b, _)| b);
+        let window = &self.text[window_start..pos];
+        self.cues.comparison.find(window).iter().any(|h| {
+            let rest = &window[h.end..];
+            rest.split_whitespace().next().is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        })
+    }
+}
+
+/// Run every frame over the document.
+pub(crate) fn run_all(ctx: &Context) -> Vec<Claim> {
+    let mut claimed = vec![false; ctx.sentences.len()];
+    let mut claims = Vec::new();
+    for frame in FRAMES {
+        claims.extend(frame.run(ctx, &mut claimed));
+    }
+    for claim in &mut claims {
+        claim.assign_id();
+    }
+    claims
+}
+
+/// Country code of a mention that names a country, an organisation or a
+/// place with a known country.
+pub(crate) fn country_of(m: &M) -> Option<String> {
+    match &m.kind {
+        Kind::Country { code, .. } => Some(code.clone()),
+        Kind::Organisation { code, .. } | Kind::Place { code, .. } => code.clone(),
+        _ => None,
+    }
+}
+
+/// Push `value` when it is not already in `list`.
+pub(crate) fn push_unique(list: &mut Vec<String>, value: String) {
+    if !list.contains(&value) {
+        list.push(value);
+    }
+}
+
+/// Lower-cased words between two byte offsets.
+pub(crate) fn gap_words(text: &str, start: usize, end: usize) -> Vec<String> {
+    if end <= start {
+        return Vec::new();
+    }
+    crate::text::words(&text[start..end]).into_iter().map(|(a, b)| text[start + a..start + b].to_ascii_lowercase()).collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,196 @@
+//! Sentence splitting for news copy.
+//!
+//! Paragraph breaks (a blank line, or a new line that starts indented as in
+//! wire copy) always end a sentence. Inside a paragraph a sentence ends at
+//! `.`, `!` or `?` (and any closing quote) followed by white space and a
+//! capital, digit or opening quote, unless the word before the period is an
+//! abbreviation. Dotted abbreviations ("U.S.", "U.K.") end a sentence only
+//! when a typical sentence opener follows ("... to the U.S. The ...").
+
+/// A sentence as a byte range of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte offset of the first non-space character.
+    pub start: usize,
+    /// Byte offset one past the last non-space character.
+    pub end: usize,
+    /// Index of the paragraph the sentence is in.
+    pub paragraph: usize,
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "co", "corp", "inc", "ltd", "no", "gen", "gov", "sen", "rep",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs",
+    "bros", "messrs", "jr", "sr", "prof", "lt", "col", "capt", "cmdr", "adm", "ft", "mt", "approx",
+    "dept", "est", "fig", "ave", "rd", "blvd", "bhd", "pty", "plc", "nv", "sa", "ag", "kk", "cie",
+];
+
+const SENTENCE_OPENERS: &[&str] = &[
+    "The", "It", "He", "She", "They", "This", "That", "These", "Those", "In", "But", "And", "A",
+    "An", "We", "I", "There", "Its", "His", "Her", "Their", "On", "At", "For", "As", "However",
+    "Meanwhile", "Also", "Last", "Earlier", "Under", "According", "Some", "Most", "All", "If",
+    "When", "While", "After", "Before", "Total", "Exports", "Imports", "Sales",
+];
+
+/// Split `text` into sentences.
+pub fn split(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut paragraph = 0;
+    for (p_start, p_end) in paragraphs(text) {
+        split_paragraph(text, p_start, p_end, paragraph, &mut out);
+        paragraph += 1;
+    }
+    out
+}
+
+/// Byte ranges of paragraphs: separated by blank lines or by a line break
+/// followed by indentation.
+fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            let mut j = i + 1;
+            let mut newlines = 1;
+            let mut indent = 0;
+            while j < bytes.len() && matches!(bytes[j], b'\n' | b' ' | b'\t' | b'\r') {
+                if bytes[j] == b'\n' {
+                    newlines += 1;
+                    indent = 0;
+                } else {
+                    indent += 1;
+                }
+                j += 1;
+            }
+            if newlines >= 2 || indent >= 2 {
+                out.push((start, i));
+                start = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out.push((start, bytes.len()));
+    out.into_iter().filter(|&(s, e)| !text[s..e].trim().is_empty()).collect()
+}
+
+fn split_paragraph(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let para = &text[start..end];
+    let mut sent_start = 0;
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        if matches!(c, '.' | '!' | '?') {
+            // Include closing quotes and brackets.
+            let mut m = k + 1;
+            while m < chars.len() && matches!(chars[m].1, '"' | '”' | '’' | '\'' | ')') {
+                m += 1;
+            }
+            let end_byte = chars.get(m).map_or(para.len(), |&(b, _)| b);
+            // Must be followed by white space, then a sentence start.
+            let mut n = m;
+            let mut saw_space = false;
+            while n < chars.len() && chars[n].1.is_whitespace() {
+                saw_space = true;
+                n += 1;
+            }
+            let next = chars.get(n).map(|&(_, ch)| ch);
+            let starts_sentence = next.is_some_and(|ch| {
+                ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '“' | '\'' | '‘' | '(')
+            });
+            if saw_space && starts_sentence && (c != '.' || !is_abbreviation(para, i, chars[n].0)) {
+                push(text, start + sent_start, start + end_byte, paragraph, out);
+                sent_start = chars[n].0;
+                k = n;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    push(text, start + sent_start, end, paragraph, out);
+}
+
+/// Is the period at byte `dot` of `para` part of an abbreviation, given
+/// that the next word starts at byte `next`?
+fn is_abbreviation(para: &str, dot: usize, next: usize) -> bool {
+    let before = &para[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let next_word: String = para[next..].chars().take_while(|c| c.is_alphanumeric()).collect();
+    // Dotted abbreviations such as "U.S." or "U.N.".
+    if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) {
+        return !SENTENCE_OPENERS.contains(&next_word.as_str());
+    }
+    // Single capital initials: "N. Yemen", "J. Smith".
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return true;
+    }
+    let lower = word.to_ascii_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        // "Co." and "Corp." end sentences too; trust an opener after them.
+        return !(matches!(lower.as_str(), "co" | "corp" | "inc" | "ltd" | "plc")
+            && SENTENCE_OPENERS.contains(&next_word.as_str()));
+    }
+    false
+}
+
+fn push(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let slice = &text[start..end];
+    let trimmed_start = start + (slice.len() - slice.trim_start().len());
+    let trimmed_end = start + slice.trim_end().len();
+    if trimmed_end > trimmed_start {
+        out.push(Sentence { start: trimmed_start, end: trimmed_end, paragraph });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        split(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn wire_abbreviations_do_not_split() {
+        let t = "The U.S. Agriculture Department said sales to N. Yemen rose. The U.S. Was the largest supplier.";
+        assert_eq!(
+            texts(t),
+            vec!["The U.S. Agriculture Department said sales to N. Yemen rose.", "The U.S. Was the largest supplier."]
+        );
+    }
+
+    #[test]
+    fn dotted_abbreviation_before_an_opener_splits() {
+        let t = "Canada ships steel to the U.S. The officials said so.";
+        assert_eq!(texts(t), vec!["Canada ships steel to the U.S.", "The officials said so."]);
+    }
+
+    #[test]
+    fn company_suffix_and_month_abbreviations() {
+        let t = "Sumitomo Corp. said on Dec. 3 it sold 5,000 tonnes. It also bought wheat.";
+        assert_eq!(texts(t), vec!["Sumitomo Corp. said on Dec. 3 it sold 5,000 tonnes.", "It also bought wheat."]);
+    }
+
+    #[test]
+    fn paragraphs_break_sentences_and_wrapped_lines_do_not() {
+        let t = "Exports rose\nto 5 mln tonnes in May\n    Imports fell\n\nPrices \u{201c}rose.\u{201d} Then fell.";
+        let s = split(t);
+        assert_eq!(texts(t), vec!["Exports rose\nto 5 mln tonnes in May", "Imports fell", "Prices \u{201c}rose.\u{201d}", "Then fell."]);
+        assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), vec![0, 1, 2, 2]);
+    }
+
+    #[test]
+    fn decimals_are_not_boundaries() {
+        assert_eq!(texts("It rose 2.5 pct. Then 3.1."), vec!["It rose 2.5 pct.", "Then 3.1."]);
+    }
+}

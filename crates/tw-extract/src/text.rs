@@ -1,0 +1,133 @@
+//! Small text helpers shared by the layers: phrase sets matched on word
+//! boundaries, and word iteration with byte offsets.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// A set of lower-case phrases matched case-insensitively on word boundaries.
+#[derive(Debug, Clone)]
+pub(crate) struct PhraseSet {
+    automaton: AhoCorasick,
+    phrases: Vec<String>,
+}
+
+/// One match of a [`PhraseSet`]: byte offsets and the index of the phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub index: usize,
+}
+
+impl PhraseSet {
+    pub(crate) fn new<S: AsRef<str>>(phrases: &[S]) -> PhraseSet {
+        let phrases: Vec<String> = phrases
+            .iter()
+            .map(|p| p.as_ref().trim().to_ascii_lowercase())
+            .filter(|p| !p.is_empty())
+            .collect();
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&phrases)
+            .expect("cue phrases build an automaton");
+        PhraseSet { automaton, phrases }
+    }
+
+    /// Non-overlapping, longest-first matches on word boundaries.
+    pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
+        self.automaton
+            .find_iter(text)
+            .filter(|m| on_word_boundaries(text, m.start(), m.end()))
+            .map(|m| Hit {
+                start: m.start(),
+                end: m.end(),
+                index: m.pattern().as_usize(),
+            })
+            .collect()
+    }
+
+    /// True when any phrase occurs in `text` on word boundaries.
+    pub(crate) fn any(&self, text: &str) -> bool {
+        !self.find(text).is_empty()
+    }
+
+    pub(crate) fn phrase(&self, index: usize) -> &str {
+        &self.phrases[index]
+    }
+
+    /// True when `text` (trimmed, lower-cased) is exactly one of the phrases.
+    pub(crate) fn is_exactly(&self, text: &str) -> bool {
+        let t = text.trim().to_ascii_lowercase();
+        self.phrases.iter().any(|p| *p == t)
+    }
+}
+
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// True when `start..end` of `text` neither starts nor ends inside a word.
+pub(crate) fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let first = text[start..end].chars().next();
+    let last = text[start..end].chars().next_back();
+    let left_ok = match (before, first) {
+        (Some(b), Some(f)) => !(is_word_char(b) && is_word_char(f)),
+        _ => true,
+    };
+    let right_ok = match (last, after) {
+        (Some(l), Some(a)) => !(is_word_char(l) && is_word_char(a)),
+        _ => true,
+    };
+    left_ok && right_ok
+}
+
+/// Byte spans of the words of `text` (runs of letters and digits, with
+/// inner apostrophes, hyphens and periods kept: "U.S.", "Korea’s").
+pub(crate) fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let joins = matches!(c, '\'' | '’' | '-' | '.')
+            && start.is_some()
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || joins {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            out.push((s, i));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+/// Number of words in `text`.
+pub(crate) fn word_count(text: &str) -> usize {
+    words(text).len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_match_on_word_boundaries_only() {
+        let set = PhraseSet::new(&["import", "imports", "credit guarantees"]);
+        let text = "Imports rose; importantly, credit guarantees were given.";
+        let hits: Vec<&str> = set.find(text).iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(hits, vec!["Imports", "credit guarantees"]);
+    }
+
+    #[test]
+    fn words_keep_abbreviations_and_possessives() {
+        let text = "the U.S. and North Korea’s ministry";
+        let w: Vec<&str> = words(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(w, vec!["the", "U.S", "and", "North", "Korea’s", "ministry"]);
+    }
+}

@@ -1,0 +1,638 @@
+//! The commodity lexicon: phrases of `data/commodities.tsv` matched with one
+//! Aho-Corasick automaton, filtered by the context rules of
+//! `data/ambiguous.toml`, longest match first.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+
+use crate::text::{
+    char_at, is_all_caps, is_word_bounded, normalize_phrase, starts_sentence, words_after,
+    words_before, Normalized,
+};
+use crate::Error;
+
+const COMMODITIES_TSV: &str = include_str!("../data/commodities.tsv");
+const AMBIGUOUS_TOML: &str = include_str!("../data/ambiguous.toml");
+const HS_NAMES_TSV: &str = include_str!("../data/hs-names.tsv");
+
+/// One commodity named in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommodityMention {
+    /// Byte offset of the first character in the text given.
+    pub start: usize,
+    /// Byte offset one past the last character.
+    pub end: usize,
+    /// The words of the text (`text[start..end]`).
+    pub text: String,
+    /// HS code at the level the words justify, `None` when no code fits.
+    pub hs: Option<String>,
+    /// The lower-cased head noun (the last word: "flour" for "wheat flour").
+    pub head: String,
+    /// True for umbrella words: no code, or a bare 2-digit chapter used for
+    /// a generic word ("goods", "oil", "vegetable oils").
+    pub generic: bool,
+    /// True when the phrase names goods in "X exports" / "X imports"
+    /// phrasing; false for aggregates ("goods exports" is a statistic).
+    pub trade_head: bool,
+}
+
+/// Class of a lexicon entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Specific,
+    Generic,
+    /// Matched and dropped: blocks shorter entries inside a non-commodity
+    /// phrase ("gold medal", "lead to").
+    Stop,
+}
+
+/// One line of `commodities.tsv`.
+#[derive(Debug, Clone)]
+struct Entry {
+    hs: Option<String>,
+    class: Class,
+    trade_head: bool,
+    rule: Option<usize>,
+}
+
+/// How a rule treats capital letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum CaseRule {
+    /// Any case (subject to the general rule on capitalised names).
+    #[default]
+    Any,
+    /// Only an all-lower-case match.
+    Lower,
+}
+
+/// A context rule as written in `ambiguous.toml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleConfig {
+    #[serde(default)]
+    case: CaseRule,
+    #[serde(default)]
+    require_near: Vec<String>,
+    window: Option<usize>,
+    #[serde(default)]
+    reject_before: Vec<String>,
+    #[serde(default)]
+    reject_after: Vec<String>,
+    #[serde(default)]
+    reject_after_capitalised: Vec<String>,
+}
+
+/// `ambiguous.toml` as a whole.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RulesFile {
+    #[serde(default)]
+    sets: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    rules: HashMap<String, RuleConfig>,
+}
+
+/// A compiled context rule.
+#[derive(Debug, Clone)]
+struct Rule {
+    case: CaseRule,
+    near: HashSet<String>,
+    window: usize,
+    reject_before: HashSet<String>,
+    reject_after: HashSet<String>,
+    reject_after_capitalised: HashSet<String>,
+}
+
+/// The commodity lexicon. Build it once ([`Lexicon::global`] for the
+/// embedded data); finding is pure and thread-safe.
+#[derive(Debug)]
+pub struct Lexicon {
+    automaton: AhoCorasick,
+    /// For each automaton pattern, its entry.
+    pattern_entry: Vec<usize>,
+    entries: Vec<Entry>,
+    rules: Vec<Rule>,
+    hs_names: HashMap<String, String>,
+}
+
+fn data_error(file: &'static str, line: usize, message: impl Into<String>) -> Error {
+    Error::Data {
+        file,
+        line,
+        message: message.into(),
+    }
+}
+
+impl Lexicon {
+    /// The lexicon built from the embedded data files, built on first use.
+    pub fn global() -> &'static Lexicon {
+        static GLOBAL: OnceLock<Lexicon> = OnceLock::new();
+        GLOBAL.get_or_init(|| {
+            Lexicon::from_sources(COMMODITIES_TSV, AMBIGUOUS_TOML, HS_NAMES_TSV)
+                .expect("embedded tw-goods data is valid (checked by tests)")
+        })
+    }
+
+    /// Build a lexicon from the texts of `commodities.tsv`, `ambiguous.toml`
+    /// and `hs-names.tsv` (an analyst's extended copies, say).
+    pub fn from_sources(
+        commodities_tsv: &str,
+        ambiguous_toml: &str,
+        hs_names_tsv: &str,
+    ) -> Result<Lexicon, Error> {
+        let rules_file: RulesFile = toml::from_str(ambiguous_toml)?;
+        let mut rule_names: HashMap<String, usize> = HashMap::new();
+        let mut rules = Vec::new();
+        let mut names: Vec<&String> = rules_file.rules.keys().collect();
+        names.sort();
+        for name in names {
+            let config = &rules_file.rules[name];
+            let mut near = HashSet::new();
+            for set in &config.require_near {
+                let words = rules_file.sets.get(set).ok_or_else(|| {
+                    data_error(
+                        "ambiguous.toml",
+                        0,
+                        format!("rule {name} names unknown set {set}"),
+                    )
+                })?;
+                near.extend(words.iter().map(|w| w.to_lowercase()));
+            }
+            let lower = |words: &[String]| -> HashSet<String> {
+                words.iter().map(|w| w.to_lowercase()).collect()
+            };
+            rule_names.insert(name.clone(), rules.len());
+            rules.push(Rule {
+                case: config.case,
+                near,
+                window: config.window.unwrap_or(4),
+                reject_before: lower(&config.reject_before),
+                reject_after: lower(&config.reject_after),
+                reject_after_capitalised: lower(&config.reject_after_capitalised),
+            });
+        }
+
+        let mut entries = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_entry = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (index, line) in commodities_tsv.lines().enumerate() {
+            let line_no = index + 1;
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            if fields.len() < 5 {
+                return Err(data_error(
+                    "commodities.tsv",
+                    line_no,
+                    format!(
+                        "expected at least 5 tab-separated fields, found {}",
+                        fields.len()
+                    ),
+                ));
+            }
+            let hs = match fields[1].trim() {
+                "-" => None,
+                code if matches!(code.len(), 2 | 4 | 6)
+                    && code.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    Some(code.to_string())
+                }
+                other => {
+                    return Err(data_error(
+                        "commodities.tsv",
+                        line_no,
+                        format!("bad hs code {other:?}"),
+                    ))
+                }
+            };
+            let class = match fields[2].trim() {
+                "specific" => Class::Specific,
+                "generic" => Class::Generic,
+                "stop" => Class::Stop,
+                other => {
+                    return Err(data_error(
+                        "commodities.tsv",
+                        line_no,
+                        format!("bad class {other:?}"),
+                    ))
+                }
+            };
+            let trade_head = match fields[3].trim() {
+                "y" => true,
+                "n" => false,
+                other => {
+                    return Err(data_error(
+                        "commodities.tsv",
+                        line_no,
+                        format!("bad trade_head {other:?}"),
+                    ))
+                }
+            };
+            let rule = match fields[4].trim() {
+                "-" => None,
+                name => Some(*rule_names.get(name).ok_or_else(|| {
+                    data_error("commodities.tsv", line_no, format!("unknown rule {name:?}"))
+                })?),
+            };
+            let entry_index = entries.len();
+            entries.push(Entry {
+                hs,
+                class,
+                trade_head,
+                rule,
+            });
+            for variant in fields[0].split('|') {
+                let phrase = normalize_phrase(variant);
+                if phrase.is_empty() {
+                    continue;
+                }
+                if let Some(&previous) = seen.get(&phrase) {
+                    if previous == entry_index {
+                        // Spelling variants of one entry ("tin-plate",
+                        // "tin plate") normalise alike: harmless.
+                        continue;
+                    }
+                    return Err(data_error(
+                        "commodities.tsv",
+                        line_no,
+                        format!("phrase {phrase:?} already listed (entry {previous})"),
+                    ));
+                }
+                seen.insert(phrase.clone(), entry_index);
+                patterns.push(phrase);
+                pattern_entry.push(entry_index);
+            }
+        }
+
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| Error::Automaton(e.to_string()))?;
+
+        let mut hs_names = HashMap::new();
+        for line in hs_names_tsv.lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some((code, name)) = line.split_once('\t') {
+                hs_names.insert(code.trim().to_string(), name.trim().to_string());
+            }
+        }
+
+        Ok(Lexicon {
+            automaton,
+            pattern_entry,
+            entries,
+            rules,
+            hs_names,
+        })
+    }
+
+    /// The name of an HS code used by the lexicon (or of its chapter or
+    /// heading), for display.
+    pub fn hs_name(&self, code: &str) -> Option<&str> {
+        self.hs_names.get(code).map(String::as_str)
+    }
+
+    /// The HS codes the lexicon uses, sorted, without duplicates.
+    pub fn hs_codes(&self) -> Vec<&str> {
+        let mut codes: Vec<&str> = self
+            .entries
+            .iter()
+            .filter_map(|e| e.hs.as_deref())
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        codes
+    }
+
+    /// Every commodity mention of `text`, in order, not overlapping. Where
+    /// phrases overlap the leftmost, then the longest, wins ("wheat flour"
+    /// over "wheat", "crude oil" over "oil").
+    pub fn find(&self, text: &str) -> Vec<CommodityMention> {
+        let norm = Normalized::new(text);
+        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+        for found in self.automaton.find_overlapping_iter(&norm.text) {
+            let (start, end) = (found.start(), found.end());
+            if !is_word_bounded(&norm.text, start, end) {
+                continue;
+            }
+            let entry_index = self.pattern_entry[found.pattern().as_usize()];
+            if self.accepts(text, &norm, start, end, &self.entries[entry_index]) {
+                candidates.push((start, end, entry_index));
+            }
+        }
+        candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+
+        let mut mentions = Vec::new();
+        let mut covered_to = 0;
+        for (start, end, entry_index) in candidates {
+            if start < covered_to {
+                continue;
+            }
+            covered_to = end;
+            let entry = &self.entries[entry_index];
+            if entry.class == Class::Stop {
+                continue;
+            }
+            let (original_start, original_end) = norm.original_range(start, end);
+            let matched = &norm.text[start..end];
+            let head = matched.rsplit(' ').next().unwrap_or(matched).to_string();
+            let generic = entry.hs.is_none() || entry.class == Class::Generic;
+            mentions.push(CommodityMention {
+                start: original_start,
+                end: original_end,
+                text: text[original_start..original_end].to_string(),
+                hs: entry.hs.clone(),
+                head,
+                generic,
+                trade_head: entry.trade_head,
+            });
+        }
+        mentions
+    }
+
+    /// The general rule on capitals, then the entry's own rule.
+    fn accepts(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        start: usize,
+        end: usize,
+        entry: &Entry,
+    ) -> bool {
+        if entry.class == Class::Stop {
+            return true;
+        }
+        let (original_start, original_end) = norm.original_range(start, end);
+        let matched = &text[original_start..original_end];
+        let has_upper = matched.chars().any(char::is_uppercase);
+        let capitalised = has_upper && !is_all_caps(matched);
+        if capitalised && !self.capital_allowed(text, original_start, original_end) {
+            return false;
+        }
+        let Some(rule) = entry.rule.map(|r| &self.rules[r]) else {
+            return true;
+        };
+        if rule.case == CaseRule::Lower && has_upper {
+            return false;
+        }
+        let previous = words_before(&norm.text, start, 1);
+        if previous
+            .first()
+            .is_some_and(|w| rule.reject_before.contains(*w))
+        {
+            return false;
+        }
+        let next = words_after(&norm.text, end, 1);
+        if next.first().is_some_and(|w| rule.reject_after.contains(*w)) {
+            return false;
+        }
+        if capitalised
+            && next
+                .first()
+                .is_some_and(|w| rule.reject_after_capitalised.contains(*w))
+        {
+            return false;
+        }
+        if !rule.near.is_empty() {
+            let before = words_before(&norm.text, start, rule.window);
+            let after = words_after(&norm.text, end, rule.window);
+            let near = before
+                .iter()
+                .chain(after.iter())
+                .any(|w| rule.near.contains(*w));
+            if !near {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// A capitalised (not all-caps) match is a commodity only at the start
+    /// of a sentence or line and not before another capitalised word:
+    /// elsewhere it is part of a name ("Gulf Oil Corp", "Coffee Board").
+    fn capital_allowed(&self, text: &str, start: usize, end: usize) -> bool {
+        if !starts_sentence(text, start) {
+            return false;
+        }
+        let rest = &text[end..];
+        let next_start = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        !char_at(text, end + next_start).is_some_and(char::is_uppercase)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Vec<(String, Option<String>)> {
+        Lexicon::global()
+            .find(text)
+            .into_iter()
+            .map(|m| (m.text, m.hs))
+            .collect()
+    }
+
+    fn hs(code: &str) -> Option<String> {
+        Some(code.to_string())
+    }
+
+    #[test]
+    fn embedded_data_builds_and_every_code_has_a_name() {
+        let lexicon = Lexicon::global();
+        for code in lexicon.hs_codes() {
+            assert!(lexicon.hs_name(code).is_some(), "no name for {code}");
+        }
+        assert_eq!(lexicon.hs_name("1001"), Some("Wheat and meslin"));
+    }
+
+    #[test]
+    fn matches_table() {
+        type Case<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
+        let cases: &[Case] = &[
+            ("exports of wheat rose", &[("wheat", Some("1001"))]),
+            (
+                "sales of wheat flour to Egypt",
+                &[("wheat flour", Some("1101"))],
+            ),
+            ("durum wheat crop", &[("durum wheat", Some("100119"))]),
+            (
+                "crude oil and oil",
+                &[("crude oil", Some("2709")), ("oil", Some("27"))],
+            ),
+            ("palm oil prices", &[("palm oil", Some("1511"))]),
+            ("RBD palm olein", &[("RBD palm olein", Some("1511"))]),
+            ("U.S. soybean meal", &[("soybean meal", Some("2304"))]),
+            (
+                "soyoil and soymeal",
+                &[("soyoil", Some("1507")), ("soymeal", Some("2304"))],
+            ),
+            (
+                "vegetable oils to North Yemen",
+                &[("vegetable oils", Some("15"))],
+            ),
+            (
+                "crude\n    oil exports",
+                &[("crude\n    oil", Some("2709"))],
+            ),
+            (
+                "gasoline and gas oil",
+                &[("gasoline", Some("271012")), ("gas oil", Some("271019"))],
+            ),
+            (
+                "LPG and LNG cargoes",
+                &[("LPG", Some("2711")), ("LNG", Some("271111"))],
+            ),
+            ("natural gas", &[("natural gas", Some("2711"))]),
+            ("iron ore shipments", &[("iron ore", Some("2601"))]),
+            (
+                "aluminium and aluminum",
+                &[("aluminium", Some("76")), ("aluminum", Some("76"))],
+            ),
+            (
+                "semi-finished steel",
+                &[("semi-finished steel", Some("7207"))],
+            ),
+            ("seamless pipe", &[("seamless pipe", Some("7304"))]),
+            ("soluble coffee", &[("soluble coffee", Some("210111"))]),
+            ("green coffee", &[("green coffee", Some("0901"))]),
+            ("copra meal", &[("copra meal", Some("230650"))]),
+            ("processed foodstuffs", &[("processed foodstuffs", None)]),
+            ("memory chips from Japan", &[("memory chips", Some("8542"))]),
+            (
+                "raw sugar and sugar",
+                &[("raw sugar", Some("1701")), ("sugar", Some("17"))],
+            ),
+            (
+                "1.4 mln 60 kilo bags of coffee",
+                &[("coffee", Some("0901"))],
+            ),
+            ("rare earths", &[("rare earths", Some("28"))]),
+            (
+                "cattle and beef",
+                &[("cattle", Some("0102")), ("beef", Some("02"))],
+            ),
+        ];
+        for &(text, expected) in cases {
+            let expected: Vec<(String, Option<String>)> = expected
+                .iter()
+                .map(|&(t, h)| (t.to_string(), h.map(str::to_string)))
+                .collect();
+            assert_eq!(find(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn ambiguity_table() {
+        let cases: &[(&str, &[&str])] = &[
+            // lead the verb vs the metal
+            ("the talks will lead to an agreement", &[]),
+            ("this could lead to higher prices", &[]),
+            ("leading exporters", &[]),
+            ("exports of lead and zinc", &["lead", "zinc"]),
+            ("tonnes of lead", &["lead"]),
+            ("lead prices rose", &["lead"]),
+            ("he was lead manager for the issue", &[]),
+            // tin, iron, scrap
+            ("tin prices fell", &["tin"]),
+            ("a tin of paint", &[]),
+            ("an iron fist", &[]),
+            ("iron and steel output", &["iron and steel"]),
+            ("to scrap the plan", &[]),
+            ("scrap exports", &["scrap"]),
+            // gold, gas, oil senses
+            ("she won a gold medal", &[]),
+            ("gold exports", &["gold"]),
+            ("police fired tear gas", &[]),
+            ("non-oil exports", &[]),
+            // china and China
+            ("China bought wheat", &["wheat"]),
+            ("fine china and porcelain", &["fine china", "porcelain"]),
+            ("sales of china rose", &["china"]),
+            // arms the weapons vs arms the limbs
+            ("arms sales to Iran", &["arms"]),
+            ("with open arms", &[]),
+            ("weapons", &["weapons"]),
+            // capitalised names
+            ("Gulf Oil Corp said", &[]),
+            ("the International Coffee Organization met", &[]),
+            ("Oil prices rose. Coffee exports fell", &["Oil", "Coffee"]),
+            ("Rice said the talks failed", &[]),
+            ("Rice exports rose", &["Rice"]),
+            ("salt and SALT talks", &["salt"]),
+            ("Coke sales and coke imports", &["coke"]),
+            // fuel the verb
+            ("this will fuel inflation", &[]),
+            ("fuel imports", &["fuel"]),
+            // crude the adjective
+            ("a crude estimate", &[]),
+            ("Brent crude prices", &["crude"]),
+            // words inside words
+            ("toil and oilseeds", &["oilseeds"]),
+            ("cornered", &[]),
+            // ships as carriers vs as goods
+            ("vessels loading wheat", &["wheat"]),
+            ("the shipyard built vessels for Norway", &["vessels"]),
+            ("semiconductors and blue chips", &["semiconductors"]),
+        ];
+        for &(text, expected) in cases {
+            let found: Vec<String> = Lexicon::global()
+                .find(text)
+                .into_iter()
+                .map(|m| m.text)
+                .collect();
+            assert_eq!(found, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn heads_generic_and_trade_head_flags() {
+        let mentions = Lexicon::global().find("wheat flour, consumer goods and vegetable oils");
+        let flags: Vec<(&str, bool, bool)> = mentions
+            .iter()
+            .map(|m| (m.head.as_str(), m.generic, m.trade_head))
+            .collect();
+        assert_eq!(
+            flags,
+            vec![
+                ("flour", false, true),
+                ("goods", true, false),
+                ("oils", true, true)
+            ]
+        );
+        assert_eq!(hs("1101"), mentions[0].hs);
+    }
+
+    #[test]
+    fn offsets_are_bytes_of_the_original_text() {
+        let text = "“Crude” – crude\u{a0}oil and wheat";
+        for m in Lexicon::global().find(text) {
+            assert_eq!(&text[m.start..m.end], m.text);
+        }
+        let wheat = Lexicon::global().find(text).pop().unwrap();
+        assert_eq!(wheat.text, "wheat");
+    }
+
+    #[test]
+    fn bad_data_is_a_typed_error() {
+        let err = Lexicon::from_sources("wheat\t10x1\tspecific\ty\t-\n", "", "").unwrap_err();
+        assert!(matches!(err, Error::Data { line: 1, .. }), "{err}");
+        let err = Lexicon::from_sources("wheat\t1001\tspecific\ty\tnope\n", "", "").unwrap_err();
+        assert!(err.to_string().contains("unknown rule"), "{err}");
+        let err = Lexicon::from_sources(
+            "wheat\t1001\tspecific\ty\t-\nwheat\t1001\tspecific\ty\t-\n",
+            "",
+            "",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("already listed"), "{err}");
+        assert!(Lexicon::from_sources("", "[rules.x]\nbogus = 1\n", "").is_err());
+    }
+}

@@ -1,0 +1,373 @@
+//! Writes: documents with their claims and mentions, claim replacement,
+//! sanctions flags and the ingest log.
+
+use std::collections::HashSet;
+
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use tw_model::{Claim, Document, Mention, SanctionFlag};
+
+use crate::codec::{json, precision_name};
+use crate::filter::time_bounds;
+use crate::{InsertOutcome, Store, StoreError};
+
+/// The statuses the ingest log accepts.
+const INGEST_STATUSES: [&str; 3] = ["skipped", "stored", "duplicate"];
+
+impl Store {
+    /// Store one document with its claims and mentions in one transaction.
+    /// If a document with the same id or the same content hash is already
+    /// stored, nothing changes and `Duplicate` names it.
+    ///
+    /// Every claim and mention must carry `doc.id`, and claims need
+    /// distinct, non-empty ids.
+    pub fn insert(
+        &mut self,
+        doc: &Document,
+        claims: &[Claim],
+        mentions: &[Mention],
+    ) -> Result<InsertOutcome, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let outcome = insert_document(&tx, doc, claims, mentions)?;
+        tx.commit()?;
+        Ok(outcome)
+    }
+
+    /// Store many documents in one transaction, each inside its own
+    /// savepoint: an invalid item (bad doc id, constraint violation) is
+    /// reported as `Failed` and the others are stored. Errors that are not
+    /// about one item (disk full, IO) roll back the whole batch and are
+    /// returned.
+    pub fn insert_batch(
+        &mut self,
+        items: &[(Document, Vec<Claim>, Vec<Mention>)],
+    ) -> Result<Vec<InsertOutcome>, StoreError> {
+        let mut tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut outcomes = Vec::with_capacity(items.len());
+        for (doc, claims, mentions) in items {
+            let savepoint = tx.savepoint()?;
+            match insert_document(&savepoint, doc, claims, mentions) {
+                Ok(outcome) => {
+                    savepoint.commit()?;
+                    outcomes.push(outcome);
+                }
+                // Dropping the savepoint rolls the item back.
+                Err(error) if error.is_item_error() => outcomes.push(InsertOutcome::Failed {
+                    reason: error.to_string(),
+                }),
+                Err(error) => return Err(error),
+            }
+        }
+        tx.commit()?;
+        Ok(outcomes)
+    }
+
+    /// Replace every claim of document `doc_id` (after re-extraction), in
+    /// one transaction.
+    pub fn replace_claims(&mut self, doc_id: &str, claims: &[Claim]) -> Result<(), StoreError> {
+        validate_claims(doc_id, claims)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if !document_exists(&tx, doc_id)? {
+            return Err(StoreError::UnknownDocument(doc_id.to_string()));
+        }
+        tx.prepare_cached("DELETE FROM claims WHERE doc_id = ?1")?
+            .execute([doc_id])?;
+        insert_claims(&tx, claims)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Set the sanctions flags of one claim (replacing any it had).
+    pub fn update_sanctions(
+        &mut self,
+        claim_id: &str,
+        flags: &[SanctionFlag],
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        set_sanctions(&tx, claim_id, flags)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Set the sanctions flags of many claims in one transaction; all or
+    /// nothing.
+    pub fn update_sanctions_batch(
+        &mut self,
+        updates: &[(String, Vec<SanctionFlag>)],
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for (claim_id, flags) in updates {
+            set_sanctions(&tx, claim_id, flags)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Delete a document with its claims, evidence and mentions. Returns
+    /// whether it existed.
+    pub fn delete_document(&mut self, id: &str) -> Result<bool, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let deleted = tx
+            .prepare_cached("DELETE FROM documents WHERE id = ?1")?
+            .execute([id])?;
+        tx.commit()?;
+        Ok(deleted > 0)
+    }
+
+    /// Record what ingest did with one input item: `status` is `skipped`,
+    /// `stored` or `duplicate`; `reason` says why.
+    pub fn log_ingest(
+        &mut self,
+        origin: &str,
+        item: &str,
+        status: &str,
+        reason: Option<&str>,
+    ) -> Result<(), StoreError> {
+        if !INGEST_STATUSES.contains(&status) {
+            return Err(StoreError::InvalidIngestStatus(status.to_string()));
+        }
+        self.conn
+            .prepare_cached(
+                "INSERT INTO ingest_log (origin, item, status, reason) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![origin, item, status, reason])?;
+        Ok(())
+    }
+}
+
+/// Check what can be checked without the database, so a bad item fails
+/// before it touches a table.
+fn validate(doc: &Document, claims: &[Claim], mentions: &[Mention]) -> Result<(), StoreError> {
+    if doc.id.is_empty() {
+        return Err(StoreError::EmptyDocumentId);
+    }
+    validate_claims(&doc.id, claims)?;
+    for (index, mention) in mentions.iter().enumerate() {
+        if mention.doc_id != doc.id {
+            return Err(StoreError::DocIdMismatch {
+                what: format!("mention {index}"),
+                found: mention.doc_id.clone(),
+                expected: doc.id.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn validate_claims(doc_id: &str, claims: &[Claim]) -> Result<(), StoreError> {
+    let mut seen = HashSet::with_capacity(claims.len());
+    for claim in claims {
+        if claim.doc_id != doc_id {
+            return Err(StoreError::DocIdMismatch {
+                what: format!("claim {}", claim.id),
+                found: claim.doc_id.clone(),
+                expected: doc_id.to_string(),
+            });
+        }
+        if claim.id.is_empty() {
+            return Err(StoreError::EmptyClaimId {
+                doc_id: doc_id.to_string(),
+            });
+        }
+        if !seen.insert(claim.id.as_str()) {
+            return Err(StoreError::DuplicateClaimId {
+                id: claim.id.clone(),
+                doc_id: doc_id.to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn document_exists(conn: &Connection, id: &str) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?
+        .query_row([id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// Insert one document inside the caller's transaction.
+fn insert_document(
+    conn: &Connection,
+    doc: &Document,
+    claims: &[Claim],
+    mentions: &[Mention],
+) -> Result<InsertOutcome, StoreError> {
+    validate(doc, claims, mentions)?;
+    let hash = doc.content_hash();
+    // The id match comes first so a re-ingested document names itself.
+    let existing: Option<String> = conn
+        .prepare_cached(
+            "SELECT id FROM documents WHERE id = ?1 \
+             UNION ALL SELECT id FROM documents WHERE content_hash = ?2 LIMIT 1",
+        )?
+        .query_row(params![doc.id, hash], |row| row.get(0))
+        .optional()?;
+    if let Some(existing_id) = existing {
+        return Ok(InsertOutcome::Duplicate { existing_id });
+    }
+
+    let (published, precision) = match &doc.published {
+        Some(date) => (Some(date.iso.as_str()), Some(precision_name(date.precision))),
+        None => (None, None),
+    };
+    conn.prepare_cached(
+        "INSERT INTO documents (id, url, source, published, published_precision, title, text, \
+         raw, provenance, verification_note, format, origin, metadata, content_hash) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?
+    .execute(params![
+        doc.id,
+        doc.url,
+        doc.source,
+        published,
+        precision,
+        doc.title,
+        doc.text,
+        doc.raw,
+        json("provenance", serde_json::to_string(&doc.provenance))?,
+        doc.verification_note,
+        doc.format,
+        doc.origin,
+        json("metadata", serde_json::to_string(&doc.metadata))?,
+        hash,
+    ])?;
+
+    let mut insert_mention = conn.prepare_cached(
+        "INSERT INTO mentions (doc_id, kind, text, start, \"end\", value, lat, lon) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for m in mentions {
+        insert_mention.execute(params![
+            m.doc_id, m.kind, m.text, m.start, m.end, m.value, m.lat, m.lon
+        ])?;
+    }
+    insert_claims(conn, claims)?;
+    Ok(InsertOutcome::Inserted)
+}
+
+/// Insert claims (already validated) with their evidence and filter rows.
+fn insert_claims(conn: &Connection, claims: &[Claim]) -> Result<(), StoreError> {
+    let mut insert_claim = conn.prepare_cached(
+        "INSERT INTO claims (id, doc_id, ord, kind, exporter, importer, actor, target, speaker, \
+         venue, destination, time, time_text, time_start, time_end, status, certainty, \
+         unverified, source, quantity, value, commodities, places, organisations, sanctions) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
+         ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+    )?;
+    let mut insert_commodity = conn.prepare_cached(
+        "INSERT INTO claim_commodities (claim_id, ord, text, hs, folded) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut insert_place =
+        conn.prepare_cached("INSERT INTO claim_places (claim_id, ord, place) VALUES (?1, ?2, ?3)")?;
+    let mut insert_evidence = conn.prepare_cached(
+        "INSERT INTO evidence (claim_id, ord, start, \"end\", text) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (ord, c) in claims.iter().enumerate() {
+        let bounds = c.time.as_deref().and_then(time_bounds);
+        let (time_start, time_end) = match &bounds {
+            Some((start, end)) => (Some(start.as_str()), Some(end.as_str())),
+            None => (None, None),
+        };
+        let quantity = c
+            .quantity
+            .as_ref()
+            .map(|q| json("quantity", serde_json::to_string(q)))
+            .transpose()?;
+        let value = c
+            .value
+            .as_ref()
+            .map(|v| json("value", serde_json::to_string(v)))
+            .transpose()?;
+        insert_claim.execute(params![
+            c.id,
+            c.doc_id,
+            ord,
+            c.kind.as_str(),
+            c.exporter,
+            c.importer,
+            c.actor,
+            c.target,
+            c.speaker,
+            c.venue,
+            c.destination,
+            c.time,
+            c.time_text,
+            time_start,
+            time_end,
+            c.status.as_str(),
+            c.certainty.as_str(),
+            c.unverified,
+            c.source,
+            quantity,
+            value,
+            json("commodities", serde_json::to_string(&c.commodities))?,
+            json("places", serde_json::to_string(&c.places))?,
+            json("organisations", serde_json::to_string(&c.organisations))?,
+            json("sanctions", serde_json::to_string(&c.sanctions))?,
+        ])?;
+        for (i, commodity) in c.commodities.iter().enumerate() {
+            insert_commodity.execute(params![
+                c.id,
+                i,
+                commodity.text,
+                commodity.hs,
+                commodity.text.to_lowercase()
+            ])?;
+        }
+        for (i, place) in c.places.iter().enumerate() {
+            insert_place.execute(params![c.id, i, place])?;
+        }
+        for (i, e) in c.evidence.iter().enumerate() {
+            insert_evidence.execute(params![c.id, i, e.start, e.end, e.text])?;
+        }
+        insert_sanction_rows(conn, &c.id, &c.sanctions)?;
+    }
+    Ok(())
+}
+
+fn insert_sanction_rows(
+    conn: &Connection,
+    claim_id: &str,
+    flags: &[SanctionFlag],
+) -> Result<(), StoreError> {
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO claim_sanctions (claim_id, ord, measure) VALUES (?1, ?2, ?3)",
+    )?;
+    for (i, flag) in flags.iter().enumerate() {
+        insert.execute(params![claim_id, i, flag.measure])?;
+    }
+    Ok(())
+}
+
+fn set_sanctions(
+    conn: &Connection,
+    claim_id: &str,
+    flags: &[SanctionFlag],
+) -> Result<(), StoreError> {
+    let updated = conn
+        .prepare_cached("UPDATE claims SET sanctions = ?2 WHERE id = ?1")?
+        .execute(params![
+            claim_id,
+            json("sanctions", serde_json::to_string(flags))?
+        ])?;
+    if updated == 0 {
+        return Err(StoreError::UnknownClaim(claim_id.to_string()));
+    }
+    conn.prepare_cached("DELETE FROM claim_sanctions WHERE claim_id = ?1")?
+        .execute([claim_id])?;
+    insert_sanction_rows(conn, claim_id, flags)
+}
