@@ -213,6 +213,11 @@ fn classify(source: &str, offset: usize, mentions: &Mentions, cues: &Cues, previ
             return p.certainty;
         }
     }
+    // "a senior Energy Ministry official", "an industry source": unnamed.
+    let first_word = source.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+    if matches!(first_word.as_str(), "a" | "an" | "one") && cues.src_anonymous.any(source) {
+        return Certainty::Anonymous;
+    }
     for m in mentions.within(offset, offset + source.len()) {
         if let Kind::Organisation { org_type: Some(t), .. } = &m.kind {
             return match t {

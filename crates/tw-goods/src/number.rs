@@ -238,8 +238,17 @@ fn number_words() -> &'static [(Phrase, f64)] {
 
 /// A number word followed by a scale word ("two million") at `at`.
 fn number_word_at(text: &str, at: usize) -> Option<ScannedNumber> {
-    let first = text.as_bytes().get(at)?.to_ascii_lowercase();
-    if !matches!(first, b'a' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h') {
+    // Cheap test first: most words are no number word at all.
+    let word_len = text[at..]
+        .bytes()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    let word = &text[at..at + word_len];
+    if word_len > 7
+        || !NUMBER_WORDS
+            .iter()
+            .any(|(w, _)| w.split(' ').next().is_some_and(|first| first.eq_ignore_ascii_case(word)))
+    {
         return None;
     }
     number_words().iter().find_map(|(phrase, value)| {

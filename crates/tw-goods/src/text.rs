@@ -176,6 +176,14 @@ impl Phrase {
             .map_or(0, |b| b.to_ascii_lowercase())
     }
 
+    /// The last byte of the phrase lower-cased, for bucketing.
+    pub(crate) fn last_byte(&self) -> u8 {
+        self.words
+            .last()
+            .and_then(|w| w.bytes().next_back())
+            .map_or(0, |b| b.to_ascii_lowercase())
+    }
+
     /// The end of the phrase if it starts at byte `at` of `text` and is not
     /// followed by a letter or digit (when it ends with one).
     pub(crate) fn match_at(&self, text: &str, at: usize) -> Option<usize> {
@@ -279,18 +287,26 @@ impl Phrase {
 #[derive(Debug)]
 pub(crate) struct PhraseIndex<T> {
     buckets: Vec<Vec<(Phrase, T)>>,
+    /// The same phrases bucketed by their last byte, for matches that end
+    /// at a given offset.
+    ending_buckets: Vec<Vec<(Phrase, T)>>,
 }
 
 impl<T: Clone> PhraseIndex<T> {
     pub(crate) fn new(entries: Vec<(Phrase, T)>) -> PhraseIndex<T> {
         let mut buckets: Vec<Vec<(Phrase, T)>> = (0..256).map(|_| Vec::new()).collect();
+        let mut ending_buckets: Vec<Vec<(Phrase, T)>> = (0..256).map(|_| Vec::new()).collect();
         for (phrase, value) in entries {
+            ending_buckets[usize::from(phrase.last_byte())].push((phrase.clone(), value.clone()));
             buckets[usize::from(phrase.first_byte())].push((phrase, value));
         }
-        for bucket in &mut buckets {
+        for bucket in buckets.iter_mut().chain(ending_buckets.iter_mut()) {
             bucket.sort_by_key(|entry| std::cmp::Reverse(entry.0.len));
         }
-        PhraseIndex { buckets }
+        PhraseIndex {
+            buckets,
+            ending_buckets,
+        }
     }
 
     /// The longest phrase starting at byte `at`: its end and value.
@@ -303,13 +319,12 @@ impl<T: Clone> PhraseIndex<T> {
 
     /// The longest phrase ending at byte `end`: its start and value.
     pub(crate) fn longest_ending_at(&self, text: &str, end: usize) -> Option<(usize, T)> {
+        let last = text.as_bytes().get(end.checked_sub(1)?)?.to_ascii_lowercase();
         let mut best: Option<(usize, T)> = None;
-        for bucket in &self.buckets {
-            for (phrase, value) in bucket {
-                if let Some(start) = phrase.match_ending_at(text, end) {
-                    if best.as_ref().is_none_or(|(s, _)| start < *s) {
-                        best = Some((start, value.clone()));
-                    }
+        for (phrase, value) in &self.ending_buckets[usize::from(last)] {
+            if let Some(start) = phrase.match_ending_at(text, end) {
+                if best.as_ref().is_none_or(|(s, _)| start < *s) {
+                    best = Some((start, value.clone()));
                 }
             }
         }

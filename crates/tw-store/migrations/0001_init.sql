@@ -120,16 +120,17 @@ CREATE TABLE evidence (
 CREATE UNIQUE INDEX evidence_claim ON evidence (claim_id, ord);
 
 -- Full-text index over evidence text (external content: the text is stored
--- once, in `evidence`). Case- and diacritics-insensitive.
+-- once, in `evidence`). Case- and diacritics-insensitive. New evidence rows
+-- are indexed by the store once per write transaction, not by a trigger:
+-- inside the per-document savepoints of a batch a trigger would make FTS5
+-- flush a tiny segment for every document. Deletes and updates use
+-- triggers (they happen outside savepoints).
 CREATE VIRTUAL TABLE evidence_fts USING fts5 (
     text,
     content = 'evidence',
     content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER evidence_fts_insert AFTER INSERT ON evidence BEGIN
-    INSERT INTO evidence_fts (rowid, text) VALUES (new.id, new.text);
-END;
 CREATE TRIGGER evidence_fts_delete AFTER DELETE ON evidence BEGIN
     INSERT INTO evidence_fts (evidence_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;

@@ -152,7 +152,10 @@ impl Store {
         // on power loss, and commits do not wait for fsync.
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        conn.pragma_update(None, "cache_size", -65536)?;
+        // Room for the indexes' hot pages during bulk loads (a maximum, in
+        // KiB; not allocated up front), and savepoint journals in memory.
+        conn.pragma_update(None, "cache_size", -32768)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
         conn.set_prepared_statement_cache_capacity(64);
         migrate::migrate(&mut conn, migrate::MIGRATIONS)?;

@@ -29,7 +29,9 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let indexed = evidence_high_water(&tx)?;
         let outcome = insert_document(&tx, doc, claims, mentions)?;
+        index_new_evidence(&tx, indexed)?;
         tx.commit()?;
         Ok(outcome)
     }
@@ -43,24 +45,36 @@ impl Store {
         &mut self,
         items: &[(Document, Vec<Claim>, Vec<Mention>)],
     ) -> Result<Vec<InsertOutcome>, StoreError> {
-        let mut tx = self
+        let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let indexed = evidence_high_water(&tx)?;
         let mut outcomes = Vec::with_capacity(items.len());
+        // Savepoints by hand with cached statements: rusqlite's savepoint
+        // helper parses its SQL anew for every item.
+        let mut begin = tx.prepare_cached("SAVEPOINT item")?;
+        let mut release = tx.prepare_cached("RELEASE item")?;
+        let mut undo = tx.prepare_cached("ROLLBACK TO item")?;
         for (doc, claims, mentions) in items {
-            let savepoint = tx.savepoint()?;
-            match insert_document(&savepoint, doc, claims, mentions) {
+            begin.execute([])?;
+            match insert_document(&tx, doc, claims, mentions) {
                 Ok(outcome) => {
-                    savepoint.commit()?;
+                    release.execute([])?;
                     outcomes.push(outcome);
                 }
-                // Dropping the savepoint rolls the item back.
-                Err(error) if error.is_item_error() => outcomes.push(InsertOutcome::Failed {
-                    reason: error.to_string(),
-                }),
+                Err(error) if error.is_item_error() => {
+                    undo.execute([])?;
+                    release.execute([])?;
+                    outcomes.push(InsertOutcome::Failed {
+                        reason: error.to_string(),
+                    });
+                }
+                // Dropping the transaction rolls the whole batch back.
                 Err(error) => return Err(error),
             }
         }
+        drop((begin, release, undo));
+        index_new_evidence(&tx, indexed)?;
         tx.commit()?;
         Ok(outcomes)
     }
@@ -77,7 +91,10 @@ impl Store {
         }
         tx.prepare_cached("DELETE FROM claims WHERE doc_id = ?1")?
             .execute([doc_id])?;
+        // After the delete: new rows may reuse the ids of deleted ones.
+        let indexed = evidence_high_water(&tx)?;
         insert_claims(&tx, claims)?;
+        index_new_evidence(&tx, indexed)?;
         tx.commit()?;
         Ok(())
     }
@@ -187,6 +204,24 @@ fn validate_claims(doc_id: &str, claims: &[Claim]) -> Result<(), StoreError> {
             });
         }
     }
+    Ok(())
+}
+
+/// The largest evidence id: rows added later in the transaction have
+/// larger ids, and [`index_new_evidence`] indexes them.
+fn evidence_high_water(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT coalesce(max(id), 0) FROM evidence")?
+        .query_row([], |row| row.get(0))?)
+}
+
+/// Add the evidence rows after `high_water` to the full-text index, in one
+/// statement (see the note in `migrations/0001_init.sql`).
+fn index_new_evidence(conn: &Connection, high_water: i64) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO evidence_fts (rowid, text) SELECT id, text FROM evidence WHERE id > ?1",
+    )?
+    .execute([high_water])?;
     Ok(())
 }
 

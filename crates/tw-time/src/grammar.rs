@@ -138,7 +138,8 @@ impl<'t> Grammar<'t> {
     }
 
     fn is_any(&self, i: usize, texts: &[&str]) -> bool {
-        self.tok(i).is_some_and(|t| texts.contains(&t.lower.as_ref()))
+        self.tok(i)
+            .is_some_and(|t| texts.contains(&t.lower.as_ref()))
     }
 
     fn glued(&self, i: usize) -> bool {
@@ -178,7 +179,9 @@ impl<'t> Grammar<'t> {
     /// True when the token after a number makes it a quantity.
     fn quantity_follows(&self, i: usize) -> bool {
         match self.tok(i) {
-            Some(t) if t.kind == TokenKind::Word => self.lex.quantity_units.contains(t.lower.as_ref()),
+            Some(t) if t.kind == TokenKind::Word => {
+                self.lex.quantity_units.contains(t.lower.as_ref())
+            }
             Some(t) => t.glued && t.lower == "%",
             None => false,
         }
@@ -193,7 +196,10 @@ impl<'t> Grammar<'t> {
         let token = self.tok(i)?;
         if token.glued
             && i > 0
-            && (self.lex.currency_signs.contains(self.t[i - 1].lower.as_ref())
+            && (self
+                .lex
+                .currency_signs
+                .contains(self.t[i - 1].lower.as_ref())
                 || matches!(self.t[i - 1].lower.as_ref(), "." | ","))
         {
             return None;
@@ -220,13 +226,27 @@ impl<'t> Grammar<'t> {
         let mut end = i + 1;
         if self.glued(end) && self.is_any(end, &["st", "nd", "rd", "th"]) {
             end += 1;
-        } else if self.tok(end).is_some_and(|t| t.glued && t.kind == TokenKind::Word) {
+        } else if self
+            .tok(end)
+            .is_some_and(|t| t.glued && t.kind == TokenKind::Word)
+        {
             return None;
         }
-        if self.quantity_follows(end) || (self.glued(end) && self.is_any(end, &[":", "."])) {
+        // "10:30" is a time of day; a decimal is already one grouped token.
+        if self.quantity_follows(end) || (self.glued(end) && self.is(end, ":")) {
             return None;
         }
         Some((end, n))
+    }
+
+    /// A day written as a word after a month ("on March Nine", Reuters
+    /// style). Only after "on", where "in May two firms..." cannot occur.
+    fn word_day_at(&self, month_at: usize, i: usize) -> Option<(usize, u32)> {
+        if month_at == 0 || !self.is(month_at - 1, "on") {
+            return None;
+        }
+        let (end, n) = self.longest_phrase(i, &self.lex.counts)?;
+        ((1..=31).contains(&n) && !self.quantity_follows(end)).then_some((end, n))
     }
 
     /// A count: digits, a number word, a vague count (`None`), or with
@@ -292,11 +312,17 @@ impl<'t> Grammar<'t> {
         let Some(prev) = i.checked_sub(1) else {
             return false;
         };
-        if self
-            .word(prev)
-            .is_some_and(|w| self.lex.month_context_before.contains(w))
-        {
-            return true;
+        if let Some(w) = self.word(prev) {
+            if self.lex.month_context_before.contains(w) {
+                // "the acquisition of May Energy": a weak preposition before a
+                // name-like sequence is no date context.
+                let name_follows = self.tok(i + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && t.capitalised
+                        && !self.lex.months.contains_key(t.lower.as_ref())
+                });
+                return !(name_follows && self.lex.month_context_weak.contains(w));
+            }
         }
         if self.is_dash(prev) && self.glued(i) && prev > 0 {
             if let Some(w) = self.word(prev - 1) {
@@ -308,8 +334,9 @@ impl<'t> Grammar<'t> {
         // A list or range of months: "April and May", "March, May".
         if self.is_any(prev, &["and", "or", ",", "/", "-", "to", "through"]) {
             return (prev.saturating_sub(3)..prev).any(|k| {
-                self.tok(k)
-                    .is_some_and(|t| t.capitalised && self.lex.months.contains_key(t.lower.as_ref()))
+                self.tok(k).is_some_and(|t| {
+                    t.capitalised && self.lex.months.contains_key(t.lower.as_ref())
+                })
             });
         }
         false
@@ -439,7 +466,10 @@ impl<'t> Grammar<'t> {
     /// year is no safe label; these stay unresolved.
     fn current_period_expr(&self, i: usize) -> Parse {
         let j = if self.is(i, "the") { i + 1 } else { i };
-        if !self.word(j).is_some_and(|w| self.lex.period_det.contains(w)) {
+        if !self
+            .word(j)
+            .is_some_and(|w| self.lex.period_det.contains(w))
+        {
             return None;
         }
         let (end, ()) = self.longest_phrase(j + 1, &self.lex.period_noun)?;
@@ -453,15 +483,14 @@ impl<'t> Grammar<'t> {
         let target = self
             .longest_phrase(j, &self.lex.edge_target)
             .and_then(|(end, rel)| point(end, Expr::Relative(rel.unit, rel.offset)));
-        let inner = longest([
+        longest([
             self.relative_expr(j),
             target,
             self.month_expr(j, true),
             self.year_expr(j),
             self.quarter_expr(j),
             self.season_expr(j, true),
-        ])?;
-        Some(inner)
+        ])
     }
 
     /// Month-first dates: "May", "May 1987", "October 12, 2022", "Dec. 3",
@@ -471,7 +500,8 @@ impl<'t> Grammar<'t> {
         let (j, word) = self.month_at(i)?;
         let month = word.month;
         let mut has_context = context || !word.needs_context || self.month_context_before(i);
-        let (mut end, period, kind) = if let Some((k, first_day)) = self.day_at(j) {
+        let day = self.day_at(j).or_else(|| self.word_day_at(i, j));
+        let (mut end, period, kind) = if let Some((k, first_day)) = day {
             has_context = true;
             self.day_tail(k, month, first_day)
         } else if let Some((k, second)) = self.month_pair(j) {
@@ -525,7 +555,11 @@ impl<'t> Grammar<'t> {
         if self.is_dash(k) || self.is_any(k, &["to", "through", "and"]) {
             if let Some((end, last_day)) = self.day_at(k + 1) {
                 if last_day > first_day {
-                    return (end, Period::Days(month, first_day, last_day), TimeKind::Interval);
+                    return (
+                        end,
+                        Period::Days(month, first_day, last_day),
+                        TimeKind::Interval,
+                    );
                 }
             }
             if let Some((m_end, second)) = self.month_at(k + 1) {
@@ -598,7 +632,15 @@ impl<'t> Grammar<'t> {
             .or_else(|| self.decade(j))
             .or_else(|| self.year_pair(j))
             .or_else(|| self.short_pair(j, prefixed.is_some() || self.short_pair_context(i)))
-            .or_else(|| self.year_at(j).map(|y| (j + 1, Expr::Years(YearRef::Explicit(y), YearRef::Explicit(y)), TimeKind::Point)))?;
+            .or_else(|| {
+                self.year_at(j).map(|y| {
+                    (
+                        j + 1,
+                        Expr::Years(YearRef::Explicit(y), YearRef::Explicit(y)),
+                        TimeKind::Point,
+                    )
+                })
+            })?;
         let end = self
             .longest_phrase(end, &self.lex.period_suffix)
             .map_or(end, |(e, ())| e);
@@ -617,7 +659,11 @@ impl<'t> Grammar<'t> {
             _ => return None,
         };
         if let Some((end, second)) = self.pair_tail(i + 1, n) {
-            let second = if digits == 2 { YearRef::Short(second % 100) } else { YearRef::Explicit(i32::try_from(second).ok()?) };
+            let second = if digits == 2 {
+                YearRef::Short(second % 100)
+            } else {
+                YearRef::Explicit(i32::try_from(second).ok()?)
+            };
             return Some((end, Expr::Years(year, second), TimeKind::Interval));
         }
         point(i + 2, Expr::Years(year, year))
@@ -626,9 +672,7 @@ impl<'t> Grammar<'t> {
     /// "1987-03-26".
     fn iso_date(&self, j: usize) -> Parse {
         let year = self.plain_number(j).filter(|&(_, d)| d == 4)?.0;
-        if !(self.is_dash(j + 1) && self.is_dash(j + 3))
-            || !(1..=4).all(|k| self.glued(j + k))
-        {
+        if !(self.is_dash(j + 1) && self.is_dash(j + 3) && (1..=4).all(|k| self.glued(j + k))) {
             return None;
         }
         let month = self.plain_number(j + 2).filter(|&(_, d)| d == 2)?.0;
@@ -677,7 +721,10 @@ impl<'t> Grammar<'t> {
             _ => return None,
         };
         // A glued letter or digit run after means something else.
-        if self.tok(j + 3).is_some_and(|t| t.glued && t.kind != TokenKind::Punct) {
+        if self
+            .tok(j + 3)
+            .is_some_and(|t| t.glued && t.kind != TokenKind::Punct)
+        {
             return None;
         }
         Some((j + 3, second))
@@ -689,7 +736,13 @@ impl<'t> Grammar<'t> {
         if digits != 4 || !(MIN_YEAR..=MAX_YEAR).contains(&n) {
             return None;
         }
-        if self.tok(j).is_some_and(|t| t.glued) && j > 0 && self.lex.currency_signs.contains(self.t[j - 1].lower.as_ref()) {
+        if self.tok(j).is_some_and(|t| t.glued)
+            && j > 0
+            && self
+                .lex
+                .currency_signs
+                .contains(self.t[j - 1].lower.as_ref())
+        {
             return None;
         }
         let (end, second) = self.pair_tail(j, n)?;
@@ -719,10 +772,15 @@ impl<'t> Grammar<'t> {
         if db != 2 || (a + 1) % 100 != b {
             return None;
         }
-        if self.tok(j + 3).is_some_and(|t| t.glued && t.kind != TokenKind::Punct) {
+        if self
+            .tok(j + 3)
+            .is_some_and(|t| t.glued && t.kind != TokenKind::Punct)
+        {
             return None;
         }
-        let suffixed = self.longest_phrase(j + 3, &self.lex.period_suffix).is_some();
+        let suffixed = self
+            .longest_phrase(j + 3, &self.lex.period_suffix)
+            .is_some();
         if !(context || suffixed || self.whole) {
             return None;
         }
@@ -739,7 +797,8 @@ impl<'t> Grammar<'t> {
     fn quarter_expr(&self, i: usize) -> Parse {
         // "1987 first quarter"
         if let Some(y) = self.year_at(i) {
-            if let Some((end, Expr::Period(p, YearRef::Nearest), kind)) = self.ordinal_period(i + 1) {
+            if let Some((end, Expr::Period(p, YearRef::Nearest), kind)) = self.ordinal_period(i + 1)
+            {
                 return Some((end, Expr::Period(p, YearRef::Explicit(y)), kind));
             }
         }
@@ -765,8 +824,14 @@ impl<'t> Grammar<'t> {
             }
             "half" if n <= 2 => {
                 let of = usize::from(self.is(k, "of"));
-                if let Some((end, Expr::Period(Period::Month(m), year), _)) = self.month_expr(k + of, true) {
-                    return Some((end, Expr::Period(Period::MonthHalf(m, n), year), TimeKind::Interval));
+                if let Some((end, Expr::Period(Period::Month(m), year), _)) =
+                    self.month_expr(k + of, true)
+                {
+                    return Some((
+                        end,
+                        Expr::Period(Period::MonthHalf(m, n), year),
+                        TimeKind::Interval,
+                    ));
                 }
                 let (end, year) = self.year_spec(k).unwrap_or((k, YearRef::Nearest));
                 point(end, Expr::Period(Period::Half(n), year))
@@ -783,19 +848,20 @@ impl<'t> Grammar<'t> {
             _ => None,
         };
         let capital = |k: usize| self.whole || self.tok(k).is_some_and(|t| t.capitalised);
-        let (period, next) = if let (Some(letter), Some((n, 1))) = (self.word(i), self.plain_number(i + 1)) {
-            if !(self.glued(i + 1) && capital(i)) {
-                return None;
-            }
-            (period(letter, n)?, i + 2)
-        } else {
-            let (n, digits) = self.plain_number(i)?;
-            let letter = self.word(i + 1)?;
-            if digits != 1 || !self.glued(i + 1) || !capital(i + 1) {
-                return None;
-            }
-            (period(letter, n)?, i + 2)
-        };
+        let (period, next) =
+            if let (Some(letter), Some((n, 1))) = (self.word(i), self.plain_number(i + 1)) {
+                if !(self.glued(i + 1) && capital(i)) {
+                    return None;
+                }
+                (period(letter, n)?, i + 2)
+            } else {
+                let (n, digits) = self.plain_number(i)?;
+                let letter = self.word(i + 1)?;
+                if digits != 1 || !self.glued(i + 1) || !capital(i + 1) {
+                    return None;
+                }
+                (period(letter, n)?, i + 2)
+            };
         // A glued two-digit year ("3Q87") or a spaced full year ("Q3 1987").
         if self.glued(next) {
             let (yy, digits) = self.plain_number(next)?;
@@ -870,8 +936,17 @@ impl<'t> Grammar<'t> {
     /// "in spring", "during the winter": a preposition before the season.
     fn season_introduced(&self, j: usize) -> bool {
         const INTRODUCERS: &[&str] = &[
-            "in", "during", "by", "until", "since", "through", "throughout", "over", "early",
-            "late", "mid",
+            "in",
+            "during",
+            "by",
+            "until",
+            "since",
+            "through",
+            "throughout",
+            "over",
+            "early",
+            "late",
+            "mid",
         ];
         let Some(prev) = j.checked_sub(1) else {
             return false;
@@ -950,7 +1025,10 @@ impl<'t> Grammar<'t> {
             // "the past week", "the coming year": one unit. "last week" is
             // a calendar week and is left to the relative phrases.
             None if matches!(self.word(j), Some("past" | "coming")) => {
-                if !self.is_any(j + 1, &["day", "week", "month", "quarter", "year", "decade"]) {
+                if !self.is_any(
+                    j + 1,
+                    &["day", "week", "month", "quarter", "year", "decade"],
+                ) {
                     return None;
                 }
                 (j + 1, Some(1))
@@ -1002,7 +1080,9 @@ impl<'t> Grammar<'t> {
         }
         // Without "from"/"between", only two calendar names of one level
         // ("April to June", "1985 to 1987") make a range.
-        if start_at == i && (start.range_level().is_none() || start.range_level() != last.range_level()) {
+        if start_at == i
+            && (start.range_level().is_none() || start.range_level() != last.range_level())
+        {
             return None;
         }
         Some((
@@ -1021,16 +1101,24 @@ impl<'t> Grammar<'t> {
     fn counted_duration(&self, i: usize) -> Parse {
         let preposition = self.is_any(i, &["for", "over", "within"]);
         let j = if preposition { i + 1 } else { i };
-        let (k, _) = self.count_at(j, preposition)?;
+        let (k, count) = self.count_at(j, preposition)?;
         let unit = self.unit_at(k)?;
         if unit == CalUnit::Weekend || self.is_any(k + 1, &["ago", "earlier", "later"]) {
+            return None;
+        }
+        // "in some quarters" means in some circles.
+        if unit == CalUnit::Quarter && count.is_none() {
             return None;
         }
         Some((k + 1, Expr::Unresolvable, TimeKind::Duration))
     }
 
     fn adjectival_duration(&self, i: usize) -> Parse {
-        let j = if self.is_any(i, &["a", "an"]) { i + 1 } else { i };
+        let j = if self.is_any(i, &["a", "an"]) {
+            i + 1
+        } else {
+            i
+        };
         let (k, _) = self.count_at(j, false)?;
         if !(self.is_dash(k) && self.glued(k) && self.glued(k + 1)) {
             return None;

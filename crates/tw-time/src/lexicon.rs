@@ -7,8 +7,13 @@ use std::sync::OnceLock;
 
 /// FNV-1a: the keys are short words, looked up millions of times per
 /// corpus; SipHash's flooding resistance buys nothing for an embedded list.
-#[derive(Default)]
 pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -16,16 +21,10 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
         for &b in bytes {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
         }
-        self.0 = hash;
     }
 }
 
@@ -169,6 +168,7 @@ pub(crate) struct Lexicon {
     pub quantity_units: WordSet,
     pub currency_signs: WordSet,
     pub month_context_before: WordSet,
+    pub month_context_weak: WordSet,
     pub month_context_after: WordSet,
     pub month_suffix: WordSet,
     pub period_suffix: PhraseTable<()>,
@@ -379,6 +379,7 @@ pub(crate) fn parse(text: &str) -> Result<Lexicon, LexiconError> {
                     "quantity_unit" => Some(&mut lex.quantity_units),
                     "currency_sign" => Some(&mut lex.currency_signs),
                     "month_context_before" => Some(&mut lex.month_context_before),
+                    "month_context_weak" => Some(&mut lex.month_context_weak),
                     "month_context_after" => Some(&mut lex.month_context_after),
                     "month_suffix" => Some(&mut lex.month_suffix),
                     "period_det" => Some(&mut lex.period_det),

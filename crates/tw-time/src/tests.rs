@@ -111,7 +111,11 @@ fn may_the_verb_is_not_a_month() {
     assert!(found("Prices may rise further. It may take weeks.", Some(&a)).is_empty());
     assert!(found("May rise in prices be expected?", Some(&a)).is_empty());
     assert!(found("Officials may March on the capital.", Some(&a)).is_empty());
-    assert!(found("Prime Minister Theresa May said trade would grow.", Some(&a)).is_empty());
+    assert!(found(
+        "Prime Minister Theresa May said trade would grow.",
+        Some(&a)
+    )
+    .is_empty());
     assert_eq!(
         found("Exports rose in May and may rise again in June.", Some(&a)),
         vec![
@@ -130,6 +134,45 @@ fn may_the_verb_is_not_a_month() {
             p("May", TimeKind::Point, Some("1987-05")),
         ]
     );
+}
+
+#[test]
+fn crate_doc_example_holds() {
+    let anchor = Anchor::from_iso("1987-03-26").unwrap();
+    let found = find_times(
+        "Kenya coffee for May/June shipment may rise.",
+        Some(&anchor),
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].text, "May/June shipment");
+    assert_eq!(found[0].kind, TimeKind::Interval);
+    assert_eq!(found[0].value.as_deref(), Some("1987-05/1987-06"));
+}
+
+#[test]
+fn month_names_in_names_and_sentence_ends() {
+    let a = anchor("1987-03-26");
+    assert!(found(
+        "It completed the acquisition of May Energy Partners Ltd.",
+        Some(&a)
+    )
+    .is_empty());
+    assert_eq!(
+        found(
+            "The record date is March 9. Payment follows on March Nine.",
+            Some(&a)
+        ),
+        vec![
+            p("March 9", TimeKind::Point, Some("1987-03-09")),
+            p("March Nine", TimeKind::Point, Some("1987-03-09")),
+        ]
+    );
+    // A number word after "in May" is a count, not a day.
+    assert_eq!(
+        found("In May two firms left.", Some(&a)),
+        vec![p("May", TimeKind::Point, Some("1987-05"))]
+    );
+    assert!(found("The market stays open until about 2000 EST.", Some(&a)).is_empty());
 }
 
 #[test]
@@ -159,7 +202,10 @@ fn crops_named_after_seasons_are_not_times() {
 fn durations_are_never_points() {
     let a = anchor("1987-03-26");
     assert_eq!(
-        found("The two countries signed a five-year trade pact that will run for two years.", Some(&a)),
+        found(
+            "The two countries signed a five-year trade pact that will run for two years.",
+            Some(&a)
+        ),
         vec![
             p("five-year", TimeKind::Duration, None),
             p("for two years", TimeKind::Duration, None),
@@ -175,7 +221,10 @@ fn durations_are_never_points() {
 fn bounds_and_ranges_in_sentences() {
     let a = anchor("2022-11");
     assert_eq!(
-        found("The ban stays until next March, the ministry said.", Some(&a)),
+        found(
+            "The ban stays until next March, the ministry said.",
+            Some(&a)
+        ),
         vec![p("until next March", TimeKind::Until, Some("2023-03"))]
     );
     let a = anchor("1987-03-12");
@@ -187,7 +236,10 @@ fn bounds_and_ranges_in_sentences() {
         vec![p("between April and June", TimeKind::Interval, Some("1987-04/1987-06"))]
     );
     assert_eq!(
-        found("Output has risen since 1985 and should double by 1990.", Some(&a)),
+        found(
+            "Output has risen since 1985 and should double by 1990.",
+            Some(&a)
+        ),
         vec![
             p("since 1985", TimeKind::Since, Some("1985")),
             p("by 1990", TimeKind::Until, Some("1990")),
@@ -199,7 +251,10 @@ fn bounds_and_ranges_in_sentences() {
 fn weekdays_follow_tense() {
     let a = anchor("1987-03-26");
     assert_eq!(
-        found("The minister said on Monday that talks will resume on Tuesday.", Some(&a)),
+        found(
+            "The minister said on Monday that talks will resume on Tuesday.",
+            Some(&a)
+        ),
         vec![
             p("Monday", TimeKind::Point, Some("1987-03-23")),
             p("Tuesday", TimeKind::Point, Some("1987-03-31")),
@@ -234,7 +289,10 @@ fn reuters_style_marketing_years() {
         ]
     );
     assert_eq!(
-        found("Dutch imports fell in January from the year-ago month.", Some(&a)),
+        found(
+            "Dutch imports fell in January from the year-ago month.",
+            Some(&a)
+        ),
         vec![
             p("January", TimeKind::Point, Some("1987-01")),
             p("the year-ago month", TimeKind::Point, None),
@@ -246,24 +304,49 @@ fn reuters_style_marketing_years() {
 fn anchor_parsing() {
     assert_eq!(
         Anchor::from_iso("2022"),
-        Some(Anchor { year: 2022, month: None, day: None })
+        Some(Anchor {
+            year: 2022,
+            month: None,
+            day: None
+        })
     );
     assert_eq!(
         Anchor::from_iso("2022-11"),
-        Some(Anchor { year: 2022, month: Some(11), day: None })
+        Some(Anchor {
+            year: 2022,
+            month: Some(11),
+            day: None
+        })
     );
     assert_eq!(
         Anchor::from_iso("1987-03-26T10:00:00Z"),
-        Some(Anchor { year: 1987, month: Some(3), day: Some(26) })
+        Some(Anchor {
+            year: 1987,
+            month: Some(3),
+            day: Some(26)
+        })
     );
-    for bad in ["", "87", "2022-13", "2022-02-30", "2022-1", "abcd", "2022-11-04X", "1987-03-26junk"] {
+    for bad in [
+        "",
+        "87",
+        "2022-13",
+        "2022-02-30",
+        "2022-1",
+        "abcd",
+        "2022-11-04X",
+        "1987-03-26junk",
+    ] {
         assert_eq!(Anchor::from_iso(bad), None, "{bad:?}");
     }
 }
 
 #[test]
 fn hand_built_invalid_anchor_does_not_panic() {
-    let a = Anchor { year: 1987, month: Some(13), day: Some(40) };
+    let a = Anchor {
+        year: 1987,
+        month: Some(13),
+        day: Some(40),
+    };
     assert_eq!(resolve("yesterday", Some(&a)), None);
     assert_eq!(resolve("May", Some(&a)), None);
     assert_eq!(resolve("last year", Some(&a)), Some("1986".to_string()));

@@ -58,6 +58,9 @@ pub struct Context<'a> {
     pub anchor: Option<Anchor>,
     /// The cue lexicon.
     pub cues: &'static Cues,
+    /// The country of the dateline ("NEW DELHI, March 27"), where the story
+    /// was filed: what "domestic" refers to.
+    pub home: Option<String>,
 }
 
 impl<'a> Context<'a> {
@@ -69,7 +72,13 @@ impl<'a> Context<'a> {
         let sentences = sentences::split(text);
         let mentions = Mentions::find(text, anchor.as_ref());
         let attributions = attribution::attribute(text, &sentences, &mentions, cues);
-        Context { doc, text, chars: CharIndex::new(text), sentences, mentions, attributions, anchor, cues }
+        let home = doc
+            .metadata
+            .get("dateline")
+            .and_then(|d| d.as_str())
+            .and_then(|d| d.split(',').next())
+            .and_then(home_country);
+        Context { doc, text, chars: CharIndex::new(text), sentences, mentions, attributions, anchor, cues, home }
     }
 
     /// The text of sentence `i`.
@@ -159,6 +168,19 @@ impl<'a> Context<'a> {
             rest.split_whitespace().next().is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
         })
     }
+}
+
+/// The country of a dateline's place ("NEW DELHI", "Tokyo").
+fn home_country(place: &str) -> Option<String> {
+    let title: String = place
+        .split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect::<String>()).unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    tw_gazetteer::Gazetteer::global().find(&title).into_iter().find_map(|m| m.code)
 }
 
 /// Run every frame over the document.

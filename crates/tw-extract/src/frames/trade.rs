@@ -24,6 +24,7 @@ use tw_model::{Claim, ClaimKind, Commodity, Money, Quantity, Status};
 
 use super::{country_of, gap_words, Context, Frame};
 use crate::cues::Direction;
+use tw_gazetteer::Form;
 use crate::mentions::{Kind, M};
 use crate::text::Hit;
 
@@ -37,7 +38,7 @@ const LIST_JOINERS: &[&str] = &[
 
 /// Prepositions after which a country is not the subject of a trigger.
 const NOT_SUBJECT_AFTER: &[&str] = &[
-    "from", "to", "into", "of", "for", "with", "by", "against", "than", "on", "in", "inside",
+    "from", "to", "into", "of", "for", "with", "against", "than", "on", "in", "inside",
     "at", "throughout", "toward", "towards", "between", "among",
 ];
 
@@ -49,7 +50,7 @@ struct Group<'m> {
 }
 
 impl TradeFrame {
-    fn sentence(&self, ctx: &Context, i: usize) -> Vec<Claim> {
+    fn sentence(&self, ctx: &Context, i: usize, last_subject: &mut Option<String>, continuing: Option<&Claim>) -> Vec<Claim> {
         let s = ctx.sentences[i];
         let sent = ctx.sentence_text(i);
         let attribution = &ctx.attributions[i];
@@ -69,19 +70,37 @@ impl TradeFrame {
             .filter(|h| !attribution.covers(h.start, h.end))
             .filter(|h| !times.iter().any(|t| h.start >= t.start && h.end <= t.end))
             .filter(|h| !names.iter().any(|n| h.start >= n.start && h.end <= n.end))
+            .filter(|h| self.is_flow_trigger(ctx, h, &mentions))
             .collect();
         let Some(trigger) = triggers.first().copied() else { return Vec::new() };
-        if ctx.is_analysis(i, trigger.start) {
+        if ctx.is_analysis(i, trigger.start) || ctx.cues.hypothetical.any(sent) {
             return Vec::new();
         }
         let commodities = self.commodities(ctx, &mentions);
-        if commodities.is_empty() {
+        let has_amount = mentions.iter().any(|m| matches!(m.kind, Kind::Quantity { .. } | Kind::Money { per_unit: None, .. }));
+        // An agent noun ("a major copper importer") describes, it does not
+        // report a flow, unless an amount says what moved.
+        if ctx.cues.agent_nouns.is_exactly(&ctx.text[trigger.start..trigger.end]) && !has_amount {
             return Vec::new();
+        }
+        if commodities.is_empty() {
+            // "Brazil supplied 1,263 tonnes in January": the goods of the
+            // flow reported just before.
+            return match continuing {
+                Some(previous) if has_amount => self.continuation(ctx, i, &trigger, previous, &mentions, last_subject),
+                _ => Vec::new(),
+            };
         }
         let groups = self.groups(ctx, i, &commodities);
         let direction = ctx.cues.direction(trigger.index);
         let countries: Vec<&M> = mentions.iter().copied().filter(|m| m.country().is_some()).collect();
         let subject = self.subject(ctx, i, &trigger, &countries, &mentions);
+        // "It also exports copra", "domestic makers will boost imports": the
+        // subject is the country the story is about.
+        let topic = if refers_back(sent) { last_subject.clone().or_else(|| ctx.home.clone()) } else { None };
+        if subject.is_some() {
+            last_subject.clone_from(&subject);
+        }
         let exchange = ctx.cues.reverse_markers.any(sent) || sent.to_ascii_lowercase().contains("exchange");
 
         let mut claims: Vec<Claim> = Vec::new();
@@ -98,52 +117,83 @@ impl TradeFrame {
                 previous_origin = Some((group.reversed, o.clone()));
             }
             let dir = if group.reversed { flip(direction) } else { direction };
-            let (mut exporter, mut importer) = match dir {
+            let start = trigger.start.min(group.start);
+            let (mut exporter, mut importers): (Option<String>, Vec<String>) = match dir {
                 Direction::Import => {
-                    let from = self.party(ctx, i, &ctx.cues.from_markers, trigger.start.min(group.start), &countries);
-                    (from.or(origin.clone()), subject.clone())
+                    let from = self.parties(ctx, i, &ctx.cues.from_markers, start, &countries).into_iter().next();
+                    (from.or(origin.clone()), subject.clone().into_iter().collect())
                 }
                 Direction::Export => {
-                    let to = self.party(ctx, i, &ctx.cues.to_markers, trigger.start.min(group.start), &countries);
+                    let to = self.parties(ctx, i, &ctx.cues.to_markers, start, &countries);
                     (origin.clone().or(subject.clone()), to)
                 }
             };
-            if group.reversed || (exchange && g > 0) {
-                // In an exchange the partner is the other group's origin.
-                if let Some(other) = groups.iter().find(|o| o.start != group.start) {
-                    let partner = self.origin(ctx, other, &countries, &triggers);
-                    match dir {
-                        Direction::Export => importer = importer.or(partner),
-                        Direction::Import => exporter = exporter.or(partner),
+            // "Dutch soymeal exports": the adjective on the trade noun after
+            // the goods takes that noun's role.
+            if let Some((role, code)) = self.noun_role(ctx, group, &countries, &triggers) {
+                match role {
+                    Direction::Export => exporter = Some(code),
+                    Direction::Import => importers = vec![code],
+                }
+            }
+            // In an exchange each side's goods go to the other side.
+            if exchange && groups.len() > 1 {
+                let partner = groups
+                    .iter()
+                    .filter(|o| o.start != group.start && o.reversed != group.reversed)
+                    .find_map(|o| self.origin(ctx, o, &countries, &triggers));
+                if let Some(own) = origin.clone() {
+                    exporter = Some(own);
+                    if let Some(p) = partner {
+                        importers = vec![p];
+                    }
+                } else if let Some(p) = partner {
+                    importers = vec![p];
+                    if exporter.as_deref() == importers.first().map(String::as_str) {
+                        exporter = None;
                     }
                 }
             }
             if exporter.is_none() && dir == Direction::Export {
-                exporter = self.programme_country(ctx, i, &mentions);
+                exporter = self
+                    .programme_country(ctx, i, &mentions)
+                    .or_else(|| topic.clone())
+                    .or_else(|| continuing.as_ref().and_then(|c| c.exporter.clone()))
+                    .or_else(|| if countries.is_empty() { ctx.home.clone() } else { None });
             }
-            if importer.is_none() && dir == Direction::Import {
-                importer = countries
+            if importers.is_empty() && dir == Direction::Import {
+                // Another country named in full; one after the trigger
+                // only when it is a name, not a modifier ("U.S. trade").
+                let other = countries
                     .iter()
                     .filter(|m| m.country() != exporter.as_deref())
+                    .filter(|m| m.end <= trigger.start || matches!(&m.kind, Kind::Country { form: Form::Name, .. }))
                     .min_by_key(|m| m.start.abs_diff(trigger.start))
                     .and_then(|m| country_of(m));
+                importers.extend(
+                    other
+                        .or_else(|| topic.clone())
+                        .or_else(|| continuing.as_ref().and_then(|c| c.importer.clone()))
+                        .or_else(|| if countries.is_empty() { ctx.home.clone() } else { None }),
+                );
             }
-            if exporter.is_some() && exporter == importer {
-                match dir {
-                    Direction::Import => exporter = None,
-                    Direction::Export => importer = None,
-                }
-            }
-            if exporter.is_none() && importer.is_none() {
+            importers.retain(|c| Some(c.as_str()) != exporter.as_deref());
+            if exporter.is_none() && importers.is_empty() {
                 continue;
             }
+            if importers.is_empty() {
+                importers.push(String::new());
+            }
+            for importer in importers {
+            let importer = if importer.is_empty() { None } else { Some(importer) };
             let next_start = groups.get(g + 1).map_or(s.end, |n| n.start);
-            let time = ctx
-                .time_after(i, group.end, next_start)
+            let time = self
+                .shipment_time(ctx, i)
+                .or_else(|| ctx.time_after(i, group.end, next_start))
                 .or_else(|| self.time_before(ctx, i, group.start))
                 .or_else(|| if g + 1 == groups.len() { None } else { ctx.time_after(i, group.end, s.end) });
             let mut claim = ctx.claim(ClaimKind::TradeFlow, i, trigger.start);
-            claim.exporter = exporter;
+            claim.exporter.clone_from(&exporter);
             claim.importer = importer;
             for m in &group.items {
                 let hs = match &m.kind {
@@ -168,14 +218,96 @@ impl TradeFrame {
             }
             claim.value = self.value(ctx, group, &mentions, groups.len());
             claims.push(claim);
+            }
         }
         merge_same(claims)
     }
 
+    /// A trigger word that names a flow here: not glued into a compound by
+    /// a hyphen ("anti-ship"), not a modifier of a policy noun ("export
+    /// cartel"), not the object of a policy verb ("limit imports"), and,
+    /// for words with other senses, followed by goods, a quantity or money.
+    fn is_flow_trigger(&self, ctx: &Context, h: &Hit, mentions: &[&M]) -> bool {
+        let text = ctx.text;
+        if text[..h.start].ends_with('-') || text[h.end..].starts_with('-') {
+            return false;
+        }
+        let cues = ctx.cues;
+        let next_word_end = text[h.end..]
+            .char_indices()
+            .skip_while(|&(_, c)| c.is_whitespace())
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(text.len(), |(b, _)| h.end + b);
+        if cues.policy_nouns.find(&text[h.end..next_word_end]).first().is_some_and(|p| p.start == text[h.end..next_word_end].len() - text[h.end..next_word_end].trim_start().len()) {
+            return false;
+        }
+        let before_start = text[..h.start].char_indices().rev().filter(|&(_, c)| c.is_whitespace()).nth(4).map_or(0, |(b, _)| b);
+        let before = &text[before_start..h.start];
+        if cues.policy_verbs.find(before).iter().any(|p| before[p.end..].split_whitespace().count() <= 3) {
+            return false;
+        }
+        if cues.needs_object.is_exactly(&text[h.start..h.end]) {
+            let window_end = text[h.end..].char_indices().filter(|&(_, c)| c.is_whitespace()).nth(6).map_or(text.len(), |(b, _)| h.end + b);
+            return mentions.iter().any(|m| {
+                m.start >= h.end
+                    && m.start < window_end
+                    && matches!(m.kind, Kind::Commodity { .. } | Kind::Quantity { .. } | Kind::Money { .. })
+            });
+        }
+        true
+    }
+
+    /// A flow whose goods the sentence leaves out: the goods, and the
+    /// missing party, of the flow just before.
+    fn continuation(&self, ctx: &Context, i: usize, trigger: &Hit, previous: &Claim, mentions: &[&M], last_subject: &mut Option<String>) -> Vec<Claim> {
+        let countries: Vec<&M> = mentions.iter().copied().filter(|m| m.country().is_some()).collect();
+        let direction = ctx.cues.direction(trigger.index);
+        let subject = self.subject(ctx, i, trigger, &countries, mentions);
+        let (exporter, importer) = match direction {
+            Direction::Export => {
+                let to = self.parties(ctx, i, &ctx.cues.to_markers, trigger.start, &countries).into_iter().next();
+                (subject.clone().or_else(|| previous.exporter.clone()), to.or_else(|| previous.importer.clone()))
+            }
+            Direction::Import => {
+                let from = self.parties(ctx, i, &ctx.cues.from_markers, trigger.start, &countries).into_iter().next();
+                (from.or_else(|| previous.exporter.clone()), subject.clone().or_else(|| previous.importer.clone()))
+            }
+        };
+        if subject.is_some() {
+            last_subject.clone_from(&subject);
+        }
+        if exporter.is_none() && importer.is_none() || exporter == importer {
+            return Vec::new();
+        }
+        let s = ctx.sentences[i];
+        let mut claim = ctx.claim(ClaimKind::TradeFlow, i, trigger.start);
+        claim.exporter = exporter;
+        claim.importer = importer;
+        claim.commodities.clone_from(&previous.commodities);
+        let group = Group { items: Vec::new(), start: trigger.start, end: trigger.end, reversed: false };
+        if let Some(t) = self.shipment_time(ctx, i).or_else(|| ctx.time_after(i, trigger.end, s.end)).or_else(|| self.time_before(ctx, i, trigger.start)) {
+            if let Kind::Time { value, .. } = &t.kind {
+                claim.time.clone_from(value);
+                claim.time_text = Some(t.text.clone());
+            }
+        }
+        claim.status = self.status(ctx, i, trigger, &group, claim.time.as_deref());
+        claim.quantity = self.quantity(ctx, &group, mentions, &[], 1).map(|(_, q)| q);
+        claim.value = self.value(ctx, &group, mentions, 1);
+        vec![claim]
+    }
+
     /// Commodity mentions, dropping a generic word that only introduces a
-    /// list of specific goods ("energy products such as gasoline").
+    /// list of specific goods ("energy products such as gasoline") and
+    /// goods named as the subject of a price or output ("soybean meal
+    /// prices", "copper production").
     fn commodities<'m>(&self, ctx: &Context, mentions: &[&'m M]) -> Vec<&'m M> {
-        let all: Vec<&M> = mentions.iter().copied().filter(|m| matches!(m.kind, Kind::Commodity { .. })).collect();
+        let all: Vec<&M> = mentions
+            .iter()
+            .copied()
+            .filter(|m| matches!(m.kind, Kind::Commodity { .. }))
+            .filter(|m| !ctx.cues.price_nouns.is_exactly(next_word(ctx.text, m.end)))
+            .collect();
         all.iter()
             .enumerate()
             .filter(|&(k, m)| {
@@ -243,7 +375,15 @@ impl TradeFrame {
                 m.end <= item.start && {
                     let gap = gap_words(ctx.text, m.end, item.start);
                     let raw = &ctx.text[m.end..item.start];
-                    gap.len() <= 3
+                    // A modifier stands right before the goods, at most two
+                    // words away ("Russian wheat flour", "U.S. No. 2 corn",
+                    // "Chinese-made anti-ship missiles"); a name only right
+                    // before them ("Kenya coffee").
+                    let limit = match &m.kind {
+                        Kind::Country { form: Form::Adjective | Form::Possessive | Form::Abbreviation, .. } => 2,
+                        _ => 0,
+                    };
+                    gap.len() <= limit
                         && !raw.contains(',')
                         && !gap.iter().any(|w| NOT_SUBJECT_AFTER.contains(&w.as_str()) || w == "and" || w == "said")
                 }
@@ -270,7 +410,8 @@ impl TradeFrame {
             let goods_only = gap.len() <= 3
                 && !raw.contains(',')
                 && !gap.iter().any(|w| NOT_SUBJECT_AFTER.contains(&w.as_str()) || w == "and");
-            if goods_only && !preceded_by_preposition(ctx, s.start, m.start) {
+            let modifier = matches!(&m.kind, Kind::Country { form: Form::Adjective | Form::Possessive, .. });
+            if goods_only && (modifier || !preceded_by_preposition(ctx, s.start, m.start)) {
                 return country_of(m);
             }
         }
@@ -290,20 +431,64 @@ impl TradeFrame {
             .and_then(|m| country_of(m))
     }
 
-    /// The country after one of `markers` ("to Algeria", "from the U.S.").
-    fn party(&self, ctx: &Context, i: usize, markers: &crate::text::PhraseSet, from: usize, countries: &[&M]) -> Option<String> {
+    /// The countries after one of `markers` ("to Algeria", "from the
+    /// U.S.", "to Gulf countries (Kuwait, Bahrain and Oman").
+    fn parties(&self, ctx: &Context, i: usize, markers: &crate::text::PhraseSet, from: usize, countries: &[&M]) -> Vec<String> {
         let s = ctx.sentences[i];
         let lower = &ctx.text[from..s.end];
         for h in markers.find(lower) {
             let pos = from + h.end;
-            if let Some(m) = countries.iter().find(|m| m.start >= pos) {
-                let gap = gap_words(ctx.text, pos, m.start);
-                if gap.len() <= 2 && gap.iter().all(|w| matches!(w.as_str(), "the" | "north" | "south" | "countries" | "gulf")) {
-                    return country_of(m);
-                }
+            let Some(first) = countries.iter().position(|m| m.start >= pos) else { continue };
+            let gap = gap_words(ctx.text, pos, countries[first].start);
+            let raw_gap = &ctx.text[pos..countries[first].start];
+            let lead_ok = gap.len() <= 4
+                && (gap.iter().all(|w| matches!(w.as_str(), "the" | "north" | "south" | "countries" | "gulf" | "other" | "such" | "as"))
+                    || raw_gap.contains('(') && gap.len() <= 4);
+            if !lead_ok {
+                continue;
             }
+            let mut out: Vec<String> = country_of(countries[first]).into_iter().collect();
+            let mut end = countries[first].end;
+            for m in &countries[first + 1..] {
+                let between = &ctx.text[end..m.start];
+                let joined = between.trim().is_empty()
+                    || gap_words(ctx.text, end, m.start).iter().all(|w| matches!(w.as_str(), "and" | "or" | "the"))
+                        && between.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, ',' | '(' ));
+                if !joined {
+                    break;
+                }
+                if let Some(c) = country_of(m) {
+                    if !out.contains(&c) {
+                        out.push(c);
+                    }
+                }
+                end = m.end;
+            }
+            return out;
         }
-        None
+        Vec::new()
+    }
+
+    /// "Dutch soymeal exports": a country adjective on the goods when a
+    /// trade noun follows them, with that noun's direction.
+    fn noun_role(&self, ctx: &Context, group: &Group, countries: &[&M], triggers: &[Hit]) -> Option<(Direction, String)> {
+        let noun = triggers.iter().find(|t| t.start >= group.end && gap_words(ctx.text, group.end, t.start).is_empty())?;
+        let first = group.items[0];
+        let adjective = countries.iter().rev().find(|m| {
+            m.end <= first.start && gap_words(ctx.text, m.end, first.start).len() <= 1 && !ctx.text[m.end..first.start].contains(',')
+        })?;
+        Some((ctx.cues.direction(noun.index), country_of(adjective)?))
+    }
+
+    /// A shipment or delivery period named in the sentence ("for May
+    /// shipment"): when goods ship is the time of the flow.
+    fn shipment_time<'c>(&self, ctx: &'c Context, i: usize) -> Option<&'c M> {
+        ctx.content_mentions(i).into_iter().find(|m| {
+            m.is_when() && {
+                let t = m.text.to_ascii_lowercase();
+                t.contains("shipment") || t.contains("delivery")
+            }
+        })
     }
 
     /// For export programmes reported by a government body ("the U.S.
@@ -351,10 +536,19 @@ impl TradeFrame {
             .filter(|&(_, c)| c.is_whitespace())
             .nth(6)
             .map_or(s.end, |(b, _)| group.end.max(trigger.end) + b);
-        let clause = &ctx.text[clause_start.min(first)..tail_end];
+        // Cue words inside a time expression ("for May shipment") are not
+        // modality: blank them out, keeping offsets.
+        let blank = |from: usize, to: usize| -> String {
+            let mut text = ctx.text[from..to].to_string();
+            for m in ctx.mentions.within(from, to).filter(|m| matches!(m.kind, Kind::Time { .. })) {
+                text.replace_range(m.start - from..m.end - from, &" ".repeat(m.end - m.start));
+            }
+            text
+        };
+        let clause = &blank(clause_start.min(first), tail_end);
         let cues = ctx.cues;
         // Negation only close to the act: "did not import", "suspension of shipments".
-        let near = &ctx.text[clause_start.min(first)..group.end.max(trigger.end)];
+        let near = &blank(clause_start.min(first), group.end.max(trigger.end));
         if cues.negated.any(near) {
             return Status::Negated;
         }
@@ -412,49 +606,71 @@ impl TradeFrame {
 impl Frame for TradeFrame {
     fn run(&self, ctx: &Context, claimed: &mut [bool]) -> Vec<Claim> {
         let mut claims: Vec<Claim> = Vec::new();
+        let mut last_subject: Option<String> = None;
         for i in 0..ctx.sentences.len() {
-            let found = self.sentence(ctx, i);
+            // "The wheat is for shipment May 1-10, 1987." says when the flows
+            // of the sentence before it ship.
+            if i > 0 && claimed[i - 1] {
+                if let Some(note) = shipment_note(ctx, i) {
+                    let previous_start = ctx.chars.char_offset(ctx.sentences[i - 1].start);
+                    let s = ctx.sentences[i];
+                    for c in claims.iter_mut().filter(|c| c.evidence.first().is_some_and(|e| e.start == previous_start)) {
+                        if let Kind::Time { value, .. } = &note.kind {
+                            c.time.clone_from(value);
+                            c.time_text = Some(note.text.clone());
+                        }
+                        c.evidence.push(ctx.evidence(s.start, s.end));
+                    }
+                    claimed[i] = true;
+                    continue;
+                }
+            }
+            // The flow reported in the last three sentences, if any.
+            let continuing = claims.last().filter(|c| {
+                let s = ctx.sentences[i];
+                c.evidence.first().is_some_and(|e| ctx.sentences[i.saturating_sub(3)].start <= ctx.chars.byte_offset(e.start) && ctx.chars.byte_offset(e.start) < s.start)
+            });
+            let found = self.sentence(ctx, i, &mut last_subject, continuing);
             if !found.is_empty() {
                 claimed[i] = true;
                 claims.extend(found);
-            } else if let Some(note) = shipment_note(ctx, i) {
-                // "The wheat is for shipment May 1-10, 1987." completes the
-                // flows of the sentence before it.
-                if let (Some(Kind::Time { value: Some(v), .. }), true) = (note.as_ref().map(|m| &m.kind), i > 0) {
-                    let previous_start = ctx.chars.char_offset(ctx.sentences[i - 1].start);
-                    let mut touched = false;
-                    for c in claims.iter_mut().filter(|c| c.evidence.first().is_some_and(|e| e.start == previous_start)) {
-                        if c.time.is_none() {
-                            c.time = Some(v.clone());
-                            c.time_text = note.map(|m| m.text.clone());
-                            let s = ctx.sentences[i];
-                            c.evidence.push(ctx.evidence(s.start, s.end));
-                            touched = true;
-                        }
-                    }
-                    if touched {
-                        claimed[i] = true;
-                    }
-                }
             }
         }
         claims
     }
 }
 
-/// A sentence that only says when goods ship or are delivered, with the
-/// time it gives.
-fn shipment_note<'c>(ctx: &'c Context, i: usize) -> Option<Option<&'c M>> {
+/// Words that open a sentence about what came before.
+const BACK_REFERENCES: &[&str] = &["the", "all", "it", "they", "these", "those", "both", "this"];
+
+/// A sentence that only says when the goods of the sentence before ship
+/// or are delivered ("The wheat is for shipment May 1-10, 1987", "All are
+/// for August shipment"), with the time it gives.
+fn shipment_note<'c>(ctx: &'c Context, i: usize) -> Option<&'c M> {
     let sent = ctx.sentence_text(i).to_ascii_lowercase();
-    if !(sent.contains("shipment") || sent.contains("delivery")) {
+    let first = sent.split_whitespace().next()?;
+    if !BACK_REFERENCES.contains(&first) {
         return None;
     }
-    let mentions = ctx.content_mentions(i);
-    if mentions.iter().any(|m| m.country().is_some()) {
+    let says_when = [" is for ", " are for ", "for shipment", "for delivery", " is due ", " are due "].iter().any(|p| sent.contains(p));
+    if !says_when || !(sent.contains("shipment") || sent.contains("deliver")) {
         return None;
     }
-    let time = mentions.into_iter().find(|m| m.is_when())?;
-    Some(Some(time))
+    ctx.content_mentions(i).into_iter().find(|m| m.is_when())
+}
+
+/// True when a sentence's subject is a pronoun or "domestic" actors.
+fn refers_back(sent: &str) -> bool {
+    let lower = sent.to_ascii_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or("");
+    matches!(first, "it" | "they" | "its") || lower.starts_with("the country") || lower.contains("domestic")
+}
+
+/// The word that starts after byte `pos` (skipping white space).
+pub(crate) fn next_word(text: &str, pos: usize) -> &str {
+    let rest = text[pos..].trim_start();
+    let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(rest.len());
+    &rest[..end]
 }
 
 fn flip(d: Direction) -> Direction {

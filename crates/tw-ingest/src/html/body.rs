@@ -38,7 +38,8 @@ pub(crate) fn extract(dom: Dom, url: Option<&str>) -> Article {
                     content.select("figure, figcaption, caption").remove();
                 }
                 if exp("classes") {
-                    content.select(r#"[class*="caption"], [class*="credit"], [class*="share"], [class*="social"], [class*="related"], [class*="newsletter"], [class*="promo"], [class*="author-bio"], [class*="byline"], [class*="subscribe"], aside"#).remove();
+                    let sel = std::env::var("TW_SEL").unwrap_or_else(|_| r#"[class*="caption"], [class*="credit"], [class*="share"], [class*="social"], [class*="related"], [class*="newsletter"], [class*="promo"], [class*="author-bio"], [class*="byline"], [class*="subscribe"], aside"#.to_string());
+                    content.select(&sel).remove();
                 }
                 content.select("body").formatted_text().to_string()
             } else {
