@@ -409,8 +409,15 @@ impl Tables {
 
     fn load_places(&mut self) -> Result<(), Error> {
         const FILE: &str = "places.tsv";
-        // canonical (name, country) -> entry, for the alias file
-        let mut by_name: HashMap<(String, String), (usize, u64)> = HashMap::new();
+        const ALIASES: &str = "place-aliases.tsv";
+        // canonical "name\tcountry" -> entry, only for the alias file's targets
+        let mut by_name: HashMap<String, Option<(usize, u64)>> = HashMap::new();
+        for (_, f) in tsv_lines(PLACE_ALIASES) {
+            if let [_, canonical, cc] = f[..] {
+                by_name.insert(format!("{canonical}\t{cc}"), None);
+            }
+        }
+        let mut key = String::new();
         for (line, f) in tsv_lines(PLACES) {
             if f.len() < 6 {
                 return Err(Error::Tsv {
@@ -435,11 +442,16 @@ impl Tables {
                 org_type: None,
                 org_head: false,
             });
-            let slot = by_name
-                .entry((f[0].to_string(), f[1].to_string()))
-                .or_insert((e, pop));
-            if pop > slot.1 {
-                *slot = (e, pop);
+            if !by_name.is_empty() {
+                key.clear();
+                key.push_str(f[0]);
+                key.push('\t');
+                key.push_str(f[1]);
+                if let Some(slot) = by_name.get_mut(key.as_str()) {
+                    if slot.is_none_or(|(_, p)| pop > p) {
+                        *slot = Some((e, pop));
+                    }
+                }
             }
             let (main, alt) = if capital {
                 (Priority::Capital, Priority::Capital)
@@ -455,7 +467,6 @@ impl Tables {
                 }
             }
         }
-        const ALIASES: &str = "place-aliases.tsv";
         for (line, f) in tsv_lines(PLACE_ALIASES) {
             let [alias, canonical, cc] = f[..] else {
                 return Err(Error::Tsv {
@@ -464,7 +475,7 @@ impl Tables {
                     reason: "expected 3 fields".into(),
                 });
             };
-            let Some(&(e, _)) = by_name.get(&(canonical.to_string(), cc.to_string())) else {
+            let Some(&Some((e, _))) = by_name.get(&format!("{canonical}\t{cc}")) else {
                 return Err(Error::Tsv {
                     file: ALIASES,
                     line,

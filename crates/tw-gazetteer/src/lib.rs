@@ -267,7 +267,7 @@ impl Gazetteer {
     /// match first, on word boundaries.
     pub fn find(&self, text: &str) -> Vec<GeoMention> {
         let raw = matcher::scan(self, text);
-        org::apply_rule(self, text, raw)
+        org::apply_rule(text, raw)
     }
 
     /// The canonical name of a country code ("RU" -> "Russia", "SU" ->

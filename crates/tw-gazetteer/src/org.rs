@@ -11,7 +11,7 @@
 //! capitalised word besides the head: "the Ministry" alone is no name.
 
 use crate::matcher::Hit;
-use crate::{Form, Gazetteer, GeoKind, GeoMention, OrgType};
+use crate::{Form, GeoKind, GeoMention, OrgType};
 
 /// Capitalised words that start sentences or phrases but never belong to an
 /// organisation's name.
@@ -75,15 +75,19 @@ fn word_after(text: &str, start: usize) -> Option<(usize, usize)> {
     (len > 0).then_some((s, s + len))
 }
 
-pub(crate) fn apply_rule(g: &Gazetteer, text: &str, hits: Vec<Hit>) -> Vec<GeoMention> {
-    let _ = g;
+pub(crate) fn apply_rule(text: &str, hits: Vec<Hit>) -> Vec<GeoMention> {
     let mut out: Vec<GeoMention> = Vec::with_capacity(hits.len());
+    // taken out one by one; heads stay for the look-ahead of the right side
+    let mut hits: Vec<Option<Hit>> = hits.into_iter().map(Some).collect();
     let mut i = 0;
     while i < hits.len() {
-        let hit = &hits[i];
+        let Some(hit) = hits[i].take() else {
+            i += 1;
+            continue;
+        };
         i += 1;
         if !hit.org_head {
-            out.push(hit.mention.clone());
+            out.push(hit.mention);
             continue;
         }
         let head = &hit.mention;
@@ -172,12 +176,14 @@ pub(crate) fn apply_rule(g: &Gazetteer, text: &str, hits: Vec<Hit>) -> Vec<GeoMe
                 break;
             };
             // a mention there (country, place) is absorbed whole
-            if next_hit < hits.len() && hits[next_hit].mention.start == ws {
-                let m = &hits[next_hit].mention;
+            if let Some(Some(next)) = hits.get(next_hit).filter(|h| {
+                h.as_ref().is_some_and(|h| h.mention.start == ws)
+            }) {
+                let m = &next.mention;
                 // "Ministry of Finance and Moscow": after "and" a mention
                 // starts a new item of a list, not more of this name
                 if m.kind == GeoKind::Organisation
-                    || hits[next_hit].org_head
+                    || next.org_head
                     || !HEAD_CONNECTORS.contains(&conn)
                 {
                     break;
@@ -195,7 +201,11 @@ pub(crate) fn apply_rule(g: &Gazetteer, text: &str, hits: Vec<Hit>) -> Vec<GeoMe
             words += 1;
             // further capitalised words without a connector
             while let Some((ws, we)) = word_after(text, end) {
-                if next_hit < hits.len() && hits[next_hit].mention.start < we {
+                if hits
+                    .get(next_hit)
+                    .and_then(Option::as_ref)
+                    .is_some_and(|h| h.mention.start < we)
+                {
                     break;
                 }
                 if !is_capitalised(&text[ws..we]) {

@@ -326,7 +326,7 @@ fn rejects() {
     let hits = matcher::scan(g, &text);
     println!("scan {:?}", t.elapsed());
     let t = std::time::Instant::now();
-    let n = org::apply_rule(g, &text, hits).len();
+    let n = org::apply_rule(&text, hits).len();
     println!("rule {:?} {n}", t.elapsed());
     matcher::REJECTS.with(|r| println!("{} rejects: {:?}", r.borrow().len(), &r.borrow()[..20.min(r.borrow().len())]));
 }

@@ -2,7 +2,7 @@
 //! tonne", "2.5 mln marks", "180.8 mln dlrs fob".
 
 use crate::number::{scan_numbers, ScannedNumber};
-use crate::tables::{of_commodity_follows, Guard, Tables};
+use crate::tables::{pounds_is_weight, tidy, Guard, Tables};
 use crate::text::{skip_space, words_after};
 
 /// An amount of money named in a text.
@@ -139,7 +139,7 @@ fn money_at(
                 }
             }
             Guard::WeightOf => {
-                if of_commodity_follows(text, end) {
+                if pounds_is_weight(text, number.start, end) {
                     return None;
                 }
             }
@@ -172,7 +172,7 @@ fn money_at(
         start,
         end,
         text: text[start..end].to_string(),
-        amount,
+        amount: tidy(amount),
         currency: currency.code,
         per_unit,
         terms,
@@ -328,6 +328,7 @@ mod tests {
             "in 1987 won a majority",
             "the party, with 45 won the vote",
             "2 mln pounds of beef",
+            "cotton bales (375 pounds each)",
             "1.5 billion",
             "5 mln crowns",
             "Mrs 5",

@@ -2,7 +2,7 @@
 //! tonnes", "2.34 mln tonnes", "1.4 mln 60 kilo bags", "25,000 bpd").
 
 use crate::number::scan_numbers;
-use crate::tables::{of_commodity_follows, Dimension, Guard, Tables};
+use crate::tables::{pounds_is_weight, tidy, Dimension, Guard, Tables};
 use crate::text::skip_space_or_hyphen;
 
 /// An amount of goods named in a text.
@@ -66,7 +66,7 @@ fn quantity_after(
         } else {
             let (end, unit) = tables.units.longest_at(text, unit_start)?;
             let dimension = unit.dimension?;
-            if unit.guard == Guard::WeightOf && !of_commodity_follows(text, end) {
+            if unit.guard == Guard::WeightOf && !pounds_is_weight(text, start, end) {
                 return None;
             }
             (end, unit.unit.clone(), unit.factor, dimension)
@@ -99,7 +99,7 @@ fn quantity_after(
         start,
         end,
         text: text[start..end].to_string(),
-        value: value * factor,
+        value: tidy(value * factor),
         unit,
         dimension,
         per,
@@ -186,6 +186,7 @@ mod tests {
             ("250 kg", "250 kg", 0.25, "t"),
             ("12 mln lbs", "12 mln lbs", 5_443.108_44, "t"),
             ("2 mln pounds of beef", "2 mln pounds", 907.18474, "t"),
+            ("weight was up to 52.7 mln pounds", "52.7 mln pounds", 23_904.318_899, "t"),
             ("1.5 mln mt", "1.5 mln mt", 1_500_000.0, "t"),
             ("150,000 ounces", "150,000 ounces", 150_000.0, "oz"),
             (

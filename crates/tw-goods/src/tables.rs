@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use crate::lexicon::Lexicon;
-use crate::text::{char_at, skip_space, skip_space_or_hyphen, Phrase, PhraseIndex};
+use crate::text::{char_at, skip_space, skip_space_or_hyphen, words_before, Phrase, PhraseIndex};
 use crate::Error;
 
 const UNITS_TSV: &str = include_str!("../data/units.tsv");
@@ -386,8 +386,7 @@ pub(crate) fn word_at(text: &str, at: usize, word: &str) -> Option<usize> {
     Some(end)
 }
 
-/// True when "of" + a commodity follows byte `at` ("pounds of beef"): the
-/// amount before is a weight.
+/// True when "of" + a commodity follows byte `at` ("pounds of beef").
 pub(crate) fn of_commodity_follows(text: &str, at: usize) -> bool {
     let pos = skip_space(text, at);
     let Some(of_end) = word_at(text, pos, "of") else {
@@ -402,6 +401,35 @@ pub(crate) fn of_commodity_follows(text: &str, at: usize) -> bool {
         .find(&text[start..end])
         .first()
         .is_some_and(|m| m.start == 0)
+}
+
+/// Words that make a nearby "pounds" a weight.
+const WEIGHT_WORDS: &[&str] = &["weight", "weighing", "weighs", "weighed", "weigh", "payload"];
+
+/// True when the "pounds" of `start..end` (number to unit) is a weight, not
+/// money: "of" + a commodity follows, "each" or "lots" follows ("bales (375
+/// pounds each)", "48,000 pound lots"), or a weight word stands within the
+/// eight words before.
+pub(crate) fn pounds_is_weight(text: &str, start: usize, end: usize) -> bool {
+    if of_commodity_follows(text, end) {
+        return true;
+    }
+    let next = skip_space(text, end);
+    if ["each", "lots", "lot"].iter().any(|w| word_at(text, next, w).is_some()) {
+        return true;
+    }
+    words_before(text, start, 8)
+        .iter()
+        .any(|w| WEIGHT_WORDS.iter().any(|weight| weight.eq_ignore_ascii_case(w)))
+}
+
+/// `x` rounded to 12 significant digits, so that scaling decimal text by
+/// binary floating point ("4.06 mln", "94 cts") gives the number written.
+pub(crate) fn tidy(x: f64) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    format!("{x:.11e}").parse().unwrap_or(x)
 }
 
 #[cfg(test)]
@@ -446,5 +474,16 @@ mod tests {
         assert_eq!(tables.terms_at(" fob", 0), Some((4, "fob")));
         assert!(of_commodity_follows(" of beef", 0));
         assert!(!of_commodity_follows(" of profit", 0));
+        let bales = "7.6 mln bales (375 pounds each)";
+        let at = bales.find("375").unwrap();
+        assert!(pounds_is_weight(bales, at, at + 10));
+        let weight = "a take-off weight of 870,000 pounds, up";
+        let at = weight.find("870").unwrap();
+        assert!(pounds_is_weight(weight, at, at + 14));
+        let money = "spending of 24.2 billion pounds, unchanged";
+        let at = money.find("24.2").unwrap();
+        assert!(!pounds_is_weight(money, at, at + 19));
+        assert_eq!(tidy(4.06 * 1e6), 4_060_000.0);
+        assert_eq!(tidy(94.0 * 0.01), 0.94);
     }
 }

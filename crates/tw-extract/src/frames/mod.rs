@@ -150,7 +150,15 @@ impl<'a> Context<'a> {
     pub fn time_after(&self, i: usize, from: usize, until: usize) -> Option<&M> {
         self.content_mentions(i)
             .into_iter()
-            .find(|m| m.start >= from && m.end <= until && m.is_when() && !self.after_comparison(m.start))
+            .find(|m| m.start >= from && m.end <= until && m.is_when() && !self.after_comparison(m.start) && !self.after_reporting_verb(m.start))
+    }
+
+    /// True when a reporting or announcing verb stands just before byte
+    /// `pos` ("said Tuesday", "announced on March 16"): that time is when
+    /// something was said.
+    pub fn after_reporting_verb(&self, pos: usize) -> bool {
+        let start = self.text[..pos].char_indices().rev().filter(|&(_, c)| c.is_whitespace()).nth(2).map_or(0, |(b, _)| b);
+        self.cues.reporting_verbs.any(&self.text[start..pos])
     }
 
     /// True when a comparison marker followed by a number stands shortly

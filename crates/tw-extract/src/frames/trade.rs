@@ -87,17 +87,41 @@ impl TradeFrame {
             // "Brazil supplied 1,263 tonnes in January": the goods of the
             // flow reported just before.
             return match continuing {
-                Some(previous) if has_amount => self.continuation(ctx, i, &trigger, previous, &mentions, last_subject),
+                Some(previous) if has_amount => {
+                    match triggers.iter().find(|t| ctx.cues.continues_flow.is_exactly(&ctx.text[t.start..t.end])) {
+                        Some(t) => self.continuation(ctx, i, t, previous, &mentions, last_subject),
+                        None => Vec::new(),
+                    }
+                }
                 _ => Vec::new(),
             };
         }
-        let groups = self.groups(ctx, i, &commodities);
+        let mut groups = self.groups(ctx, i, &commodities);
+        // "Ecuador had enough oil ... and would have to import crude": goods
+        // named before a verb trigger, in another clause, are not what it
+        // moves when goods follow it.
+        if groups.iter().any(|g| g.start >= trigger.end) {
+            groups.retain(|g| {
+                g.start >= trigger.end || {
+                    let gap = gap_words(ctx.text, g.end, trigger.start);
+                    !gap.iter().any(|w| matches!(w.as_str(), "to" | "had" | "has" | "have" | "would" | "will" | "and" | "but" | "while" | "which" | "could" | "may"))
+                }
+            });
+        }
         let direction = ctx.cues.direction(trigger.index);
         let countries: Vec<&M> = mentions.iter().copied().filter(|m| m.country().is_some()).collect();
+        // After "to" and "from" a place stands for its country ("to the
+        // Canary Islands", "from Vladivostok").
+        let parties: Vec<&M> = mentions
+            .iter()
+            .copied()
+            .filter(|m| m.country().is_some() || matches!(&m.kind, Kind::Place { code: Some(_), .. }))
+            .collect();
         let subject = self.subject(ctx, i, &trigger, &countries, &mentions);
         // "It also exports copra", "domestic makers will boost imports": the
         // subject is the country the story is about.
         let topic = if refers_back(sent) { last_subject.clone().or_else(|| ctx.home.clone()) } else { None };
+        let previous_subject = last_subject.clone();
         if subject.is_some() {
             last_subject.clone_from(&subject);
         }
@@ -118,13 +142,15 @@ impl TradeFrame {
             }
             let dir = if group.reversed { flip(direction) } else { direction };
             let start = trigger.start.min(group.start);
+            let mut named: Vec<String> = Vec::new();
             let (mut exporter, mut importers): (Option<String>, Vec<String>) = match dir {
                 Direction::Import => {
-                    let from = self.parties(ctx, i, &ctx.cues.from_markers, start, &countries).into_iter().next();
-                    (from.or(origin.clone()), subject.clone().into_iter().collect())
+                    let from = self.parties(ctx, i, &ctx.cues.from_markers, start, &parties);
+                    named.extend(from.iter().cloned());
+                    (from.into_iter().next().or(origin.clone()), subject.clone().into_iter().collect())
                 }
                 Direction::Export => {
-                    let to = self.parties(ctx, i, &ctx.cues.to_markers, start, &countries);
+                    let to = self.parties(ctx, i, &ctx.cues.to_markers, start, &parties);
                     (origin.clone().or(subject.clone()), to)
                 }
             };
@@ -159,6 +185,7 @@ impl TradeFrame {
                     .programme_country(ctx, i, &mentions)
                     .or_else(|| topic.clone())
                     .or_else(|| continuing.as_ref().and_then(|c| c.exporter.clone()))
+                    .or_else(|| previous_subject.clone())
                     .or_else(|| if countries.is_empty() { ctx.home.clone() } else { None });
             }
             if importers.is_empty() && dir == Direction::Import {
@@ -167,6 +194,7 @@ impl TradeFrame {
                 let other = countries
                     .iter()
                     .filter(|m| m.country() != exporter.as_deref())
+                    .filter(|m| !m.country().is_some_and(|c| named.iter().any(|n| n == c)))
                     .filter(|m| m.end <= trigger.start || matches!(&m.kind, Kind::Country { form: Form::Name, .. }))
                     .min_by_key(|m| m.start.abs_diff(trigger.start))
                     .and_then(|m| country_of(m));
@@ -241,9 +269,9 @@ impl TradeFrame {
         if cues.policy_nouns.find(&text[h.end..next_word_end]).first().is_some_and(|p| p.start == text[h.end..next_word_end].len() - text[h.end..next_word_end].trim_start().len()) {
             return false;
         }
-        let before_start = text[..h.start].char_indices().rev().filter(|&(_, c)| c.is_whitespace()).nth(4).map_or(0, |(b, _)| b);
+        let before_start = text[..h.start].char_indices().rev().filter(|&(_, c)| c.is_whitespace()).nth(6).map_or(0, |(b, _)| b);
         let before = &text[before_start..h.start];
-        if cues.policy_verbs.find(before).iter().any(|p| before[p.end..].split_whitespace().count() <= 3) {
+        if cues.policy_verbs.find(before).iter().any(|p| before[p.end..].split_whitespace().count() <= 4) {
             return false;
         }
         if cues.needs_object.is_exactly(&text[h.start..h.end]) {
@@ -307,6 +335,11 @@ impl TradeFrame {
             .copied()
             .filter(|m| matches!(m.kind, Kind::Commodity { .. }))
             .filter(|m| !ctx.cues.price_nouns.is_exactly(next_word(ctx.text, m.end)))
+            .filter(|m| {
+                let start = ctx.text[..m.start].char_indices().rev().filter(|&(_, c)| c.is_whitespace()).nth(2).map_or(0, |(b, _)| b);
+                let before = &ctx.text[start..m.start];
+                !ctx.cues.exclusion_markers.find(before).iter().any(|h| before[h.end..].split_whitespace().count() == 0 || before[h.end..].starts_with('-'))
+            })
             .collect();
         all.iter()
             .enumerate()
@@ -610,11 +643,14 @@ impl Frame for TradeFrame {
         for i in 0..ctx.sentences.len() {
             // "The wheat is for shipment May 1-10, 1987." says when the flows
             // of the sentence before it ship.
-            if i > 0 && claimed[i - 1] {
-                if let Some(note) = shipment_note(ctx, i) {
-                    let previous_start = ctx.chars.char_offset(ctx.sentences[i - 1].start);
+            if let Some(note) = shipment_note(ctx, i) {
+                // It completes the flows of the last sentence that had any,
+                // when that was at most three sentences back.
+                let window = ctx.chars.char_offset(ctx.sentences[i.saturating_sub(3)].start);
+                let last = claims.last().and_then(|c| c.evidence.first()).map(|e| e.start).filter(|&start| start >= window);
+                if let Some(last_start) = last {
                     let s = ctx.sentences[i];
-                    for c in claims.iter_mut().filter(|c| c.evidence.first().is_some_and(|e| e.start == previous_start)) {
+                    for c in claims.iter_mut().filter(|c| c.evidence.first().is_some_and(|e| e.start == last_start)) {
                         if let Kind::Time { value, .. } = &note.kind {
                             c.time.clone_from(value);
                             c.time_text = Some(note.text.clone());
@@ -622,8 +658,8 @@ impl Frame for TradeFrame {
                         c.evidence.push(ctx.evidence(s.start, s.end));
                     }
                     claimed[i] = true;
-                    continue;
                 }
+                continue;
             }
             // The flow reported in the last three sentences, if any.
             let continuing = claims.last().filter(|c| {
@@ -654,6 +690,15 @@ fn shipment_note<'c>(ctx: &'c Context, i: usize) -> Option<&'c M> {
     }
     let says_when = [" is for ", " are for ", "for shipment", "for delivery", " is due ", " are due "].iter().any(|p| sent.contains(p));
     if !says_when || !(sent.contains("shipment") || sent.contains("deliver")) {
+        return None;
+    }
+    // Only shipment words may trigger: "exporters reported corn sales for
+    // delivery to Taiwan" is a flow of its own.
+    let only_shipment = ctx.cues.trade_triggers.find(&sent).iter().all(|h| {
+        let w = &sent[h.start..h.end];
+        w.starts_with("shipment") || w.starts_with("deliver")
+    });
+    if !only_shipment {
         return None;
     }
     ctx.content_mentions(i).into_iter().find(|m| m.is_when())
