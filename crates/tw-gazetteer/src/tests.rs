@@ -287,67 +287,40 @@ fn throughput() {
     );
 }
 
+/// Throughput and the most frequent mentions over a real corpus file (any
+/// text; JSON Lines is fine): `TW_GAZETTEER_CORPUS=path cargo test -p
+/// tw-gazetteer --release -- --ignored --nocapture corpus`.
 #[test]
 #[ignore]
-fn phases() {
-    let t0 = std::time::Instant::now();
-    let t = data::Tables::load().unwrap();
-    println!("tables {:?}", t0.elapsed());
-    let t1 = std::time::Instant::now();
-    let forms: Vec<String> = t.forms().into_iter().map(|(f, _)| f.to_string()).collect();
-    let ac = AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(&forms)
-        .unwrap();
-    println!("automaton {:?} kind {:?}", t1.elapsed(), ac.kind());
-    let t2 = std::time::Instant::now();
-    for _ in keshvar::CountryIterator::new() {}
-    println!("keshvar iterate {:?}", t2.elapsed());
-    let text = "The U.S. Agriculture Department said it has authorized an additional 10.0 mln \
-        dlrs in credit guarantees to cover sales of U.S. vegetable oils to North Yemen.\n"
-        .repeat(50_000);
-    let t3 = std::time::Instant::now();
-    let n = ac.find_iter(&text).count();
-    println!("find_iter {} in {:?}: {:.0} MB/s", n, t3.elapsed(), text.len() as f64 / 1e6 / t3.elapsed().as_secs_f64());
-}
-
-#[test]
-#[ignore]
-fn rejects() {
+fn corpus() {
+    let Ok(path) = std::env::var("TW_GAZETTEER_CORPUS") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
     let g = Gazetteer::global();
-    let para = "The U.S. Agriculture Department said it has authorized an additional 10.0 mln \
-        dlrs in credit guarantees to cover sales of U.S. vegetable oils to North Yemen. \
-        Traders in Rotterdam said Soviet buyers bought West German and French wheat, while \
-        Japan's Ministry of Agriculture, Forestry and Fisheries expects imports from China \
-        and Australia to rise. North Korea's Ministry of External Economic Relations sent \
-        laborers to Vladivostok, a high-ranking source told Daily NK on Wednesday.\n";
     let t = std::time::Instant::now();
-    let text = para.repeat(20000);
-    let hits = matcher::scan(g, &text);
-    println!("scan {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    let n = org::apply_rule(&text, hits).len();
-    println!("rule {:?} {n}", t.elapsed());
-    matcher::REJECTS.with(|r| println!("{} rejects: {:?}", r.borrow().len(), &r.borrow()[..20.min(r.borrow().len())]));
-}
-
-#[test]
-#[ignore]
-fn find_loop() {
-    let g = Gazetteer::global();
-    let text = "The U.S. Agriculture Department said it has authorized an additional 10.0 mln \
-        dlrs in credit guarantees to cover sales of U.S. vegetable oils to North Yemen. \
-        Traders in Rotterdam said Soviet buyers bought West German and French wheat.\n"
-        .repeat(40000);
-    let t = std::time::Instant::now();
-    let mut pos = 0;
-    let mut n = 0;
-    while let Some(m) = g.automaton.find(aho_corasick::Input::new(&text).range(pos..text.len())) {
-        pos = m.end();
-        n += 1;
+    let ms = g.find(&text);
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "{} mentions in {:.1} MB: {:.0} MB/s",
+        ms.len(),
+        text.len() as f64 / 1e6,
+        text.len() as f64 / 1e6 / secs
+    );
+    let mut counts: std::collections::HashMap<(String, GeoKind, Option<String>), usize> =
+        std::collections::HashMap::new();
+    for m in ms {
+        *counts.entry((m.text, m.kind, m.code)).or_default() += 1;
     }
-    println!("range-find loop {n} {:?} ({} MB)", t.elapsed(), text.len() / 1_000_000);
-    let t = std::time::Instant::now();
-    let n = g.automaton.find_iter(&text).count();
-    println!("find_iter {n} {:?}", t.elapsed());
+    let mut v: Vec<_> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1));
+    for kind in [GeoKind::Place, GeoKind::Organisation, GeoKind::Region, GeoKind::Country] {
+        let top: Vec<_> = v
+            .iter()
+            .filter(|((_, k, _), _)| *k == kind)
+            .take(150)
+            .map(|((t, _, c), n)| format!("{t}/{}:{n}", c.as_deref().unwrap_or("-")))
+            .collect();
+        println!("{kind:?}: {}", top.join(", "));
+    }
 }

@@ -76,6 +76,11 @@ impl TradeFrame {
         if ctx.is_analysis(i, trigger.start) || ctx.cues.hypothetical.any(sent) {
             return Vec::new();
         }
+        // "need to sell coffee": a need, whoever says it.
+        let near_start = ctx.text[..trigger.start].char_indices().rev().filter(|&(_, c)| c.is_whitespace()).nth(3).map_or(s.start, |(b, _)| b.max(s.start));
+        if ctx.cues.analysis.any(&ctx.text[near_start..trigger.start]) {
+            return Vec::new();
+        }
         let commodities = self.commodities(ctx, &mentions);
         let has_amount = mentions.iter().any(|m| matches!(m.kind, Kind::Quantity { .. } | Kind::Money { per_unit: None, .. }));
         // An agent noun ("a major copper importer") describes, it does not
@@ -143,10 +148,12 @@ impl TradeFrame {
             let dir = if group.reversed { flip(direction) } else { direction };
             let start = trigger.start.min(group.start);
             let mut named: Vec<String> = Vec::new();
+            let mut extra_exporters: Vec<String> = Vec::new();
             let (mut exporter, mut importers): (Option<String>, Vec<String>) = match dir {
                 Direction::Import => {
                     let from = self.parties(ctx, i, &ctx.cues.from_markers, start, &parties);
                     named.extend(from.iter().cloned());
+                    extra_exporters = from.iter().skip(1).cloned().collect();
                     (from.into_iter().next().or(origin.clone()), subject.clone().into_iter().collect())
                 }
                 Direction::Export => {
@@ -180,9 +187,9 @@ impl TradeFrame {
                     }
                 }
             }
+            let programme = triggers.iter().any(|t| ctx.cues.programme_triggers.is_exactly(&ctx.text[t.start..t.end]));
             if exporter.is_none() && dir == Direction::Export {
-                exporter = self
-                    .programme_country(ctx, i, &mentions)
+                exporter = (if programme { self.programme_country(ctx, i, &mentions) } else { None })
                     .or_else(|| topic.clone())
                     .or_else(|| continuing.as_ref().and_then(|c| c.exporter.clone()))
                     .or_else(|| previous_subject.clone())
@@ -212,8 +219,12 @@ impl TradeFrame {
             if importers.is_empty() {
                 importers.push(String::new());
             }
-            for importer in importers {
+            let exporters: Vec<Option<String>> = std::iter::once(exporter.clone()).chain(extra_exporters.into_iter().map(Some)).collect();
+            for (exporter, importer) in exporters.iter().flat_map(|e| importers.iter().map(move |i| (e.clone(), i.clone()))) {
             let importer = if importer.is_empty() { None } else { Some(importer) };
+            if importer.is_some() && importer == exporter {
+                continue;
+            }
             let next_start = groups.get(g + 1).map_or(s.end, |n| n.start);
             let time = self
                 .shipment_time(ctx, i)
@@ -248,6 +259,8 @@ impl TradeFrame {
             claims.push(claim);
             }
         }
+        // A flow of nothing but "commodities" or "goods" says too little.
+        claims.retain(|c| !c.commodities.iter().all(|x| x.hs.is_none() && ctx.cues.too_generic.is_exactly(&x.text.to_ascii_lowercase().replace("bulk ", ""))));
         merge_same(claims)
     }
 
@@ -261,6 +274,29 @@ impl TradeFrame {
             return false;
         }
         let cues = ctx.cues;
+        let word = &text[h.start..h.end];
+        // Inside a capitalised name ("Export Enhancement Program", "Long
+        // Term Grain Supply Agreement").
+        let sentence_start = ctx.sentences.iter().any(|s| s.start == h.start);
+        if !sentence_start && word.starts_with(char::is_uppercase) && next_word(text, h.end).starts_with(char::is_uppercase) {
+            return false;
+        }
+        if cues.verb_only.is_exactly(word) {
+            let previous = text[..h.start].split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
+            if !matches!(
+                previous.as_str(),
+                "to" | "will" | "would" | "could" | "may" | "might" | "can" | "should" | "must" | "did" | "does" | "not" | "also" | "it" | "they" | "we" | "he" | "she" | "and"
+            ) {
+                return false;
+            }
+        }
+        // "for delivery in May", "for May shipment": a time, not a trigger.
+        if word.starts_with("deliver") || word.starts_with("shipment") {
+            let soon = mentions.iter().find(|m| m.start >= h.end);
+            if soon.is_some_and(|m| matches!(m.kind, Kind::Time { .. }) && gap_words(text, h.end, m.start).len() <= 1) {
+                return false;
+            }
+        }
         let next_word_end = text[h.end..]
             .char_indices()
             .skip_while(|&(_, c)| c.is_whitespace())
@@ -701,7 +737,9 @@ fn shipment_note<'c>(ctx: &'c Context, i: usize) -> Option<&'c M> {
     if !only_shipment {
         return None;
     }
-    ctx.content_mentions(i).into_iter().find(|m| m.is_when())
+    ctx.content_mentions(i)
+        .into_iter()
+        .find(|m| m.is_when() || matches!(&m.kind, Kind::Time { value: Some(_), kind: tw_time::TimeKind::Until }))
 }
 
 /// True when a sentence's subject is a pronoun or "domestic" actors.
