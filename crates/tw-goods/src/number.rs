@@ -245,9 +245,11 @@ fn number_word_at(text: &str, at: usize) -> Option<ScannedNumber> {
         .count();
     let word = &text[at..at + word_len];
     if word_len > 7
-        || !NUMBER_WORDS
-            .iter()
-            .any(|(w, _)| w.split(' ').next().is_some_and(|first| first.eq_ignore_ascii_case(word)))
+        || !NUMBER_WORDS.iter().any(|(w, _)| {
+            w.split(' ')
+                .next()
+                .is_some_and(|first| first.eq_ignore_ascii_case(word))
+        })
     {
         return None;
     }

@@ -186,7 +186,12 @@ mod tests {
             ("250 kg", "250 kg", 0.25, "t"),
             ("12 mln lbs", "12 mln lbs", 5_443.108_44, "t"),
             ("2 mln pounds of beef", "2 mln pounds", 907.18474, "t"),
-            ("weight was up to 52.7 mln pounds", "52.7 mln pounds", 23_904.317_899, "t"),
+            (
+                "weight was up to 52.7 mln pounds",
+                "52.7 mln pounds",
+                23_904.317_899,
+                "t",
+            ),
             ("1.5 mln mt", "1.5 mln mt", 1_500_000.0, "t"),
             ("150,000 ounces", "150,000 ounces", 150_000.0, "oz"),
             (

@@ -404,7 +404,9 @@ pub(crate) fn of_commodity_follows(text: &str, at: usize) -> bool {
 }
 
 /// Words that make a nearby "pounds" a weight.
-const WEIGHT_WORDS: &[&str] = &["weight", "weighing", "weighs", "weighed", "weigh", "payload"];
+const WEIGHT_WORDS: &[&str] = &[
+    "weight", "weighing", "weighs", "weighed", "weigh", "payload",
+];
 
 /// True when the "pounds" of `start..end` (number to unit) is a weight, not
 /// money: "of" + a commodity follows, "each" or "lots" follows ("bales (375
@@ -415,12 +417,17 @@ pub(crate) fn pounds_is_weight(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     let next = skip_space(text, end);
-    if ["each", "lots", "lot"].iter().any(|w| word_at(text, next, w).is_some()) {
+    if ["each", "lots", "lot"]
+        .iter()
+        .any(|w| word_at(text, next, w).is_some())
+    {
         return true;
     }
-    words_before(text, start, 8)
-        .iter()
-        .any(|w| WEIGHT_WORDS.iter().any(|weight| weight.eq_ignore_ascii_case(w)))
+    words_before(text, start, 8).iter().any(|w| {
+        WEIGHT_WORDS
+            .iter()
+            .any(|weight| weight.eq_ignore_ascii_case(w))
+    })
 }
 
 /// `x` rounded to 12 significant digits, so that scaling decimal text by

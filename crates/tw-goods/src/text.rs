@@ -319,7 +319,10 @@ impl<T: Clone> PhraseIndex<T> {
 
     /// The longest phrase ending at byte `end`: its start and value.
     pub(crate) fn longest_ending_at(&self, text: &str, end: usize) -> Option<(usize, T)> {
-        let last = text.as_bytes().get(end.checked_sub(1)?)?.to_ascii_lowercase();
+        let last = text
+            .as_bytes()
+            .get(end.checked_sub(1)?)?
+            .to_ascii_lowercase();
         let mut best: Option<(usize, T)> = None;
         for (phrase, value) in &self.ending_buckets[usize::from(last)] {
             if let Some(start) = phrase.match_ending_at(text, end) {

@@ -105,7 +105,7 @@ impl TradeFrame {
         // "Ecuador had enough oil ... and would have to import crude": goods
         // named before a verb trigger, in another clause, are not what it
         // moves when goods follow it.
-        if groups.iter().any(|g| g.start >= trigger.end) {
+        if groups.iter().any(|g| g.start >= trigger.end && !g.reversed) {
             groups.retain(|g| {
                 g.start >= trigger.end || {
                     let gap = gap_words(ctx.text, g.end, trigger.start);
@@ -171,10 +171,13 @@ impl TradeFrame {
             }
             // In an exchange each side's goods go to the other side.
             if exchange && groups.len() > 1 {
+                // The other side's origin, else the country the story is
+                // filed from ("India ... swaps of textiles for Soviet arms").
                 let partner = groups
                     .iter()
                     .filter(|o| o.start != group.start && o.reversed != group.reversed)
-                    .find_map(|o| self.origin(ctx, o, &countries, &triggers));
+                    .find_map(|o| self.origin(ctx, o, &countries, &triggers))
+                    .or_else(|| if origin.is_some() { ctx.home.clone().filter(|h| Some(h) != origin.as_ref()) } else { None });
                 if let Some(own) = origin.clone() {
                     exporter = Some(own);
                     if let Some(p) = partner {
@@ -184,6 +187,9 @@ impl TradeFrame {
                     importers = vec![p];
                     if exporter.as_deref() == importers.first().map(String::as_str) {
                         exporter = None;
+                    }
+                    if exporter.is_none() {
+                        exporter = ctx.home.clone().filter(|h| Some(h) != importers.first());
                     }
                 }
             }
@@ -386,7 +392,7 @@ impl TradeFrame {
                 }
                 let Some(next) = all.get(k + 1) else { return true };
                 let gap = gap_words(ctx.text, m.end, next.start);
-                !(gap == ["such", "as"] || gap == ["including"] || gap == ["like"] || gap == ["notably"])
+                !(gap == ["such", "as"] || gap == ["like"] || gap == ["notably"])
             })
             .map(|(_, m)| *m)
             .collect()
