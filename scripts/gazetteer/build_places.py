@@ -15,7 +15,6 @@ See scripts/gazetteer/README.md for how to run it.
 """
 
 import argparse
-import difflib
 import json
 import os
 import re
@@ -33,12 +32,13 @@ import pycountry
 MIN_POPULATION = 50_000
 # At most this many alternate names per city (besides the main name).
 MAX_ALTERNATES = 3
-# An alternate is kept when it is a spelling variant of the main name:
-# difflib ratio against the main name (after St./Saint normalisation).
-ALT_SIMILARITY = 0.85
 # A first name at least this common (percent of people, US census 1990)
 # is too often a person to be taken for a place.
 FIRST_NAME_MIN_PERCENT = 0.06
+# A surname at least this common (US census 1990; Davis, Moore, Garcia,
+# Henderson) is too often a person in news, under the same size exemption
+# as dictionary words.
+SURNAME_MIN_PERCENT = 0.01
 # A place name that is also a lowercase dictionary word is stoplisted, unless
 # the place is at least this big (the city then dominates the word in news);
 # national capitals are exempt from a lower size (Wellington, Muscat: the
@@ -79,7 +79,12 @@ def norm_saint(s):
 
 
 def alternates(main, alts):
-    """A few English-looking spelling variants of the main name."""
+    """English spelling variants of the main name: its ASCII folding and the
+    alternates that equal it after folding, St./Saint and punctuation
+    normalisation ("St. Petersburg", "St Petersburg" for "Saint Petersburg").
+    Other alternates are exonyms in other languages, historical names or
+    nicknames: too many collide with words and other names (curated English
+    exonyms live in data/place-aliases.tsv instead)."""
     out = []
     seen = {main}
     folded = ascii_fold(main)
@@ -87,17 +92,10 @@ def alternates(main, alts):
         out.append(folded)
         seen.add(folded)
     nm = norm_saint(main)
-    scored = []
-    for a in alts:
-        # English-looking: plain ASCII (foreign exonyms carry diacritics)
+    for a in sorted(set(alts)):
         if a in seen or not a.isascii() or not is_latin_name(a):
             continue
-        na = norm_saint(a)
-        r = 1.0 if na == nm else difflib.SequenceMatcher(None, na, nm).ratio()
-        if r >= ALT_SIMILARITY:
-            scored.append((-r, a))
-    for _, a in sorted(scored):
-        if a not in seen:
+        if norm_saint(a) == nm:
             seen.add(a)
             out.append(a)
     return out[:MAX_ALTERNATES]
@@ -144,27 +142,28 @@ def capitals(countries, cities500):
     return found
 
 
-def dict_words(path):
+def dict_words(paths):
     words = set()
-    try:
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                w = line.strip()
-                if w and w.islower() and "'" not in w:
-                    words.add(w)
-    except FileNotFoundError:
-        sys.exit(f"error: {path} not found (apt-get install wamerican)")
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8") as f:
+                for line in f:
+                    w = line.strip()
+                    if w and w.islower() and "'" not in w:
+                        words.add(w)
+        except FileNotFoundError:
+            sys.exit(f"error: {path} not found (apt-get install wamerican wbritish)")
     return words
 
 
-def first_names():
+def census_names(files, min_percent):
     out = set()
     d = os.path.dirname(names_pkg.__file__)
-    for fn in ("dist.male.first", "dist.female.first"):
+    for fn in files:
         with open(os.path.join(d, fn), encoding="utf-8") as f:
             for line in f:
                 parts = line.split()
-                if len(parts) >= 2 and float(parts[1]) >= FIRST_NAME_MIN_PERCENT:
+                if len(parts) >= 2 and float(parts[1]) >= min_percent:
                     out.add(parts[0].capitalize())
     return out
 
@@ -172,7 +171,7 @@ def first_names():
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "..", "crates", "tw-gazetteer", "data"))
-    ap.add_argument("--dict", default="/usr/share/dict/words")
+    ap.add_argument("--dict", nargs="+", default=["/usr/share/dict/american-english", "/usr/share/dict/british-english"])
     args = ap.parse_args()
     out = os.path.abspath(args.out)
 
@@ -214,10 +213,11 @@ def main():
             continue
         if not is_latin_name(name) and not is_latin_name(ascii_fold(name)):
             continue
-        subs.append((name, s.country_code, s.code, s.type))
+        level = "1" if getattr(s, "parent_code", None) is None else "2"
+        subs.append((name, s.country_code, s.code, s.type, level))
     subs.sort(key=lambda r: (r[1], r[2]))
     with open(os.path.join(out, "subdivisions.tsv"), "w", encoding="utf-8", newline="\n") as f:
-        f.write("# name\tcountry\tiso_3166_2\ttype\n")
+        f.write("# name\tcountry\tiso_3166_2\ttype\tlevel (1: top-level, 2: inside another)\n")
         f.write("# ISO 3166-2 names from Debian iso-codes (LGPL-2.1) via pycountry; see LICENSES.md. Generated by scripts/gazetteer/build_places.py\n")
         for r in subs:
             f.write("\t".join(r) + "\n")
@@ -225,7 +225,8 @@ def main():
     # stoplist: single-word names that are lowercase dictionary words, or
     # common first names; multi-word names are capitalised phrases and safe.
     words = dict_words(args.dict)
-    firsts = first_names()
+    firsts = census_names(("dist.male.first", "dist.female.first"), FIRST_NAME_MIN_PERCENT)
+    surnames = census_names(("dist.all.last",), SURNAME_MIN_PERCENT)
     pop_of = {}
     for r in uniq:
         # a capital counts as big enough at DICT_WORD_CAPITAL_EXEMPT
@@ -244,6 +245,8 @@ def main():
             stop[n] = "word"
         elif n in firsts:
             stop[n] = "first-name"
+        elif n in surnames and pop < DICT_WORD_POPULATION_EXEMPT:
+            stop[n] = "surname"
     path = os.path.join(out, "place-stoplist.txt")
     head = []
     if os.path.exists(path):

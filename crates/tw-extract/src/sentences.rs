@@ -64,7 +64,12 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
                 }
                 j += 1;
             }
-            if newlines >= 2 || indent >= 2 {
+            // A table row (a run of spaces inside the line) is a paragraph
+            // of its own, as is the line before a table.
+            let next_line_end = text[j..].find('\n').map_or(text.len(), |e| j + e);
+            let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
+            let tabular = |line: &str| line.trim().contains("   ");
+            if newlines >= 2 || indent >= 2 || (indent >= 1 && (tabular(&text[j..next_line_end]) || tabular(&text[line_start..i]))) {
                 out.push((start, i));
                 start = j;
                 i = j;

@@ -46,8 +46,16 @@ pub(crate) enum Priority {
     Keshvar,
     PlaceAlias,
     Capital,
-    City,
+    /// Cities of a million people or more.
+    BigCity,
+    /// Federal units and provinces (ISO 3166-2 types State, Province, Land,
+    /// Country, Territory, ...) beat smaller cities: "Florida" is the state,
+    /// not the Cuban town; "Ontario" the province, not the Californian city.
     Subdivision,
+    City,
+    /// Other subdivisions (districts, parishes, departments) lose to cities:
+    /// "Portland" is the city, not the Jamaican parish.
+    MinorSubdivision,
     OrgHead,
 }
 
@@ -56,7 +64,11 @@ impl Priority {
     fn is_generated_place(self) -> bool {
         matches!(
             self,
-            Priority::Capital | Priority::City | Priority::Subdivision
+            Priority::Capital
+                | Priority::BigCity
+                | Priority::City
+                | Priority::Subdivision
+                | Priority::MinorSubdivision
         )
     }
 }
@@ -453,17 +465,17 @@ impl Tables {
                     }
                 }
             }
-            let (main, alt) = if capital {
-                (Priority::Capital, Priority::Capital)
+            let priority = if capital {
+                Priority::Capital
+            } else if pop >= 1_000_000 {
+                Priority::BigCity
             } else {
-                (Priority::City, Priority::City)
+                Priority::City
             };
-            if place_form_ok(f[0], capital, pop) {
-                self.claim(f[0], main, pop, e);
-            }
-            for a in f.get(6).map(|s| s.split('|')).into_iter().flatten() {
-                if place_form_ok(a, capital, pop) {
-                    self.claim(a, alt, pop, e);
+            let alternates = f.get(6).map(|s| s.split('|')).into_iter().flatten();
+            for name in std::iter::once(f[0]).chain(alternates) {
+                if place_form_ok(name, capital, pop) {
+                    self.claim(name, priority, pop, e);
                 }
             }
         }
@@ -488,6 +500,12 @@ impl Tables {
     }
 
     fn load_subdivisions(&mut self) -> Result<(), Error> {
+        // Two subdivisions of one name ("Maryland" in the US and in Liberia):
+        // a top-level one beats a nested one, then the one in the more
+        // populous country wins.
+        let country_pop: HashMap<String, u64> = keshvar::CountryIterator::new()
+            .map(|c| (c.alpha2().to_string(), c.maybe_population().unwrap_or(0)))
+            .collect();
         for (line, f) in tsv_lines(SUBDIVISIONS) {
             if f.len() < 2 {
                 return Err(Error::Tsv {
@@ -507,8 +525,31 @@ impl Tables {
                 org_type: None,
                 org_head: false,
             });
+            let top_level = f.get(4).is_none_or(|l| *l == "1");
+            let weight = country_pop.get(f[1]).copied().unwrap_or(0)
+                + if top_level { 1 << 40 } else { 0 };
+            let major = matches!(
+                f.get(3).copied().unwrap_or(""),
+                "State"
+                    | "Province"
+                    | "Land"
+                    | "Country"
+                    | "Territory"
+                    | "Federal district"
+                    | "Autonomous community"
+                    | "Autonomous region"
+                    | "Union territory"
+                    | "Region"
+                    | "Autonomous republic"
+                    | "Republic"
+            );
+            let priority = if top_level && major {
+                Priority::Subdivision
+            } else {
+                Priority::MinorSubdivision
+            };
             if place_form_ok(f[0], false, 0) {
-                self.claim(f[0], Priority::Subdivision, 0, e);
+                self.claim(f[0], priority, weight, e);
             }
         }
         Ok(())

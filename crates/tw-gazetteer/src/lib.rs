@@ -266,8 +266,22 @@ impl Gazetteer {
     /// Every mention in `text`, left to right, non-overlapping, the longest
     /// match first, on word boundaries.
     pub fn find(&self, text: &str) -> Vec<GeoMention> {
-        let raw = matcher::scan(self, text);
-        org::apply_rule(text, raw)
+        // Wire text wraps lines inside names ("North\nKorea"): match on a
+        // copy where line breaks and tabs are spaces. Same length, so the
+        // offsets hold; mention texts are cut from the original.
+        let flat: std::borrow::Cow<'_, str> = if text.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
+            std::borrow::Cow::Owned(text.replace(['\n', '\r', '\t'], " "))
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        };
+        let raw = matcher::scan(self, text, &flat);
+        let mut out = org::apply_rule(&flat, raw);
+        if let std::borrow::Cow::Owned(_) = flat {
+            for m in &mut out {
+                m.text = text[m.start..m.end].to_string();
+            }
+        }
+        out
     }
 
     /// The canonical name of a country code ("RU" -> "Russia", "SU" ->

@@ -54,14 +54,15 @@ pub(crate) fn possessive_after(text: &str, end: usize) -> bool {
     }
 }
 
-#[cfg(test)]
-thread_local! {
-    pub(crate) static REJECTS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-pub(crate) fn scan(g: &Gazetteer, text: &str) -> Vec<Hit> {
+/// Scan `flat` (the text with line breaks as spaces); `original` tells
+/// headline lines apart.
+pub(crate) fn scan(g: &Gazetteer, original: &str, flat: &str) -> Vec<Hit> {
+    let text = flat;
     let mut hits: Vec<Hit> = Vec::new();
-    let mut caps = CapsContext { text, last: None };
+    let mut caps = CapsContext {
+        text: original,
+        last: None,
+    };
     let mut pos = 0;
     while pos < text.len() {
         let Some(m) = g
@@ -91,8 +92,6 @@ pub(crate) fn scan(g: &Gazetteer, text: &str) -> Vec<Hit> {
                 true
             };
         if !accepted {
-            #[cfg(test)]
-            REJECTS.with(|r| r.borrow_mut().push(surface.to_string()));
             // try again from the next character: a shorter or later form
             // may still match (the automaton reports one match per start)
             pos = start + surface.chars().next().map_or(1, char::len_utf8);

@@ -111,6 +111,9 @@ pub(crate) fn apply_rule(text: &str, hits: Vec<Hit>) -> Vec<GeoMention> {
                             org_type = last.org_type.unwrap_or(org_type);
                             code = code.or_else(|| last.code.clone());
                         }
+                        // a company named after a place is not of its
+                        // country ("Ciba-Geigy", "Santa Fe Corp")
+                        (GeoKind::Place, _) if org_type == OrgType::Company => {}
                         _ => code = code.or_else(|| last.code.clone()),
                     }
                     start = last.start;
@@ -188,7 +191,9 @@ pub(crate) fn apply_rule(text: &str, hits: Vec<Hit>) -> Vec<GeoMention> {
                 {
                     break;
                 }
-                code = code.or_else(|| m.code.clone());
+                if m.kind == GeoKind::Country || org_type != OrgType::Company {
+                    code = code.or_else(|| m.code.clone());
+                }
                 end = m.end;
                 next_hit += 1;
                 words += 1;

@@ -1,4 +1,5 @@
 use super::*;
+use proptest::strategy::Strategy;
 
 use GeoKind::{Country as C, Organisation as O, Place as P, Region as R};
 
@@ -162,7 +163,24 @@ const CASES: &[Case] = &[
         ("CHINA", C, Some("CN"), Form::Name),
         ("U.S.", C, Some("US"), Form::Abbreviation),
     ]),
+    ("sales to North\nKorea", &[("North\nKorea", C, Some("KP"), Form::Name)]),
+    (
+        "the U.S. Securities and\nExchange Commission",
+        &[
+            ("U.S. Securities and\nExchange Commission", O, Some("US"), Form::Name),
+        ],
+    ),
+    ("Florida and Ontario", &[
+        ("Florida", P, Some("US"), Form::Name),
+        ("Ontario", P, Some("CA"), Form::Name),
+    ]),
+    ("Cologne and Hanover", &[
+        ("Cologne", P, Some("DE"), Form::Name),
+        ("Hanover", P, Some("DE"), Form::Name),
+    ]),
+    ("Toyota Motor Corp", &[("Toyota Motor Corp", O, None, Form::Name)]),
     // must not match
+    ("Moore and Davis said", &[]),
     ("let us go", &[]),
     ("roast turkey", &[]),
     ("china plates", &[]),
@@ -296,16 +314,31 @@ fn corpus() {
     let Ok(path) = std::env::var("TW_GAZETTEER_CORPUS") else {
         return;
     };
+    // CPU time of this thread (Linux), so a busy machine does not skew it
+    fn cpu_secs() -> f64 {
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+            .map_or(0.0, |ns| ns / 1e9)
+    }
     let text = std::fs::read_to_string(path).unwrap();
-    let g = Gazetteer::global();
-    let t = std::time::Instant::now();
-    let ms = g.find(&text);
-    let secs = t.elapsed().as_secs_f64();
+    let (c0, t0) = (cpu_secs(), std::time::Instant::now());
+    let g = Gazetteer::new().unwrap();
     println!(
-        "{} mentions in {:.1} MB: {:.0} MB/s",
+        "build: {:.0} ms cpu, {:.0} ms wall, {} patterns",
+        (cpu_secs() - c0) * 1e3,
+        t0.elapsed().as_secs_f64() * 1e3,
+        g.pattern_count()
+    );
+    let (c1, t1) = (cpu_secs(), std::time::Instant::now());
+    let ms = g.find(&text);
+    let (cpu, wall) = (cpu_secs() - c1, t1.elapsed().as_secs_f64());
+    let mb = text.len() as f64 / 1e6;
+    println!(
+        "{} mentions in {mb:.1} MB: {:.0} MB/s cpu, {:.0} MB/s wall",
         ms.len(),
-        text.len() as f64 / 1e6,
-        text.len() as f64 / 1e6 / secs
+        mb / cpu,
+        mb / wall
     );
     let mut counts: std::collections::HashMap<(String, GeoKind, Option<String>), usize> =
         std::collections::HashMap::new();
@@ -319,8 +352,36 @@ fn corpus() {
             .iter()
             .filter(|((_, k, _), _)| *k == kind)
             .take(150)
-            .map(|((t, _, c), n)| format!("{t}/{}:{n}", c.as_deref().unwrap_or("-")))
+            .map(|((t, _, c), n)| format!("{}/{}:{n}", t.replace(char::is_whitespace, " "), c.as_deref().unwrap_or("-")))
             .collect();
         println!("{kind:?}: {}", top.join(", "));
+    }
+}
+
+proptest::proptest! {
+    /// Any text: mentions are in order, disjoint, on char boundaries, and
+    /// their `text` is the slice they point at.
+    #[test]
+    fn mentions_point_into_any_text(
+        words in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::string::string_regex("[A-Za-z.'’ -]{0,8}").unwrap(),
+                proptest::sample::select(vec![
+                    "U.S.", "North", "Korea", "Korea's", "Ministry", "of", "Foreign",
+                    "Trade", "Moscow", "EC", "\n", "  ", "é", "日本", "Bureau", "and",
+                ]).prop_map(str::to_string),
+            ],
+            0..20,
+        )
+    ) {
+        let text = words.join(" ");
+        let ms = Gazetteer::global().find(&text);
+        let mut last_end = 0;
+        for m in &ms {
+            proptest::prop_assert!(m.start >= last_end && m.start < m.end);
+            proptest::prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            proptest::prop_assert_eq!(&text[m.start..m.end], m.text.as_str());
+            last_end = m.end;
+        }
     }
 }

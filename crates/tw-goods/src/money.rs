@@ -300,6 +300,8 @@ mod tests {
                 Some("bag"),
             ),
             ("USD 40 million", "USD 40 million", 4e7, "USD", None),
+            ("10 mln dlrs a year", "10 mln dlrs", 1e7, "USD", None),
+            ("94 cts a pound", "94 cts a pound", 0.94, "USD", Some("lb")),
         ];
         for &(input, text, amount, currency, per_unit) in cases {
             let found = find_money(input);

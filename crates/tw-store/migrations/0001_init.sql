@@ -74,13 +74,15 @@ CREATE TABLE claims (
     sanctions     TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX claims_doc ON claims (doc_id, ord);
+-- Partial indexes: most slots are empty for most kinds, and an empty slot
+-- never matches a filter (`x = ?` implies `x IS NOT NULL`).
 CREATE INDEX claims_kind ON claims (kind, status);
 CREATE INDEX claims_certainty ON claims (certainty);
-CREATE INDEX claims_exporter ON claims (exporter);
-CREATE INDEX claims_importer ON claims (importer);
-CREATE INDEX claims_actor ON claims (actor);
-CREATE INDEX claims_target ON claims (target);
-CREATE INDEX claims_destination ON claims (destination);
+CREATE INDEX claims_exporter ON claims (exporter) WHERE exporter IS NOT NULL;
+CREATE INDEX claims_importer ON claims (importer) WHERE importer IS NOT NULL;
+CREATE INDEX claims_actor ON claims (actor) WHERE actor IS NOT NULL;
+CREATE INDEX claims_target ON claims (target) WHERE target IS NOT NULL;
+CREATE INDEX claims_destination ON claims (destination) WHERE destination IS NOT NULL;
 CREATE INDEX claims_time ON claims (time_start, time_end);
 
 CREATE TABLE claim_commodities (

@@ -29,22 +29,42 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if let Some(existing_id) = check_document(&tx, doc, claims, mentions)? {
+            return Ok(InsertOutcome::Duplicate { existing_id });
+        }
         let indexed = evidence_high_water(&tx)?;
-        let outcome = insert_document(&tx, doc, claims, mentions)?;
+        write_document(&tx, doc, claims, mentions)?;
         index_new_evidence(&tx, indexed)?;
         tx.commit()?;
-        Ok(outcome)
+        Ok(InsertOutcome::Inserted)
     }
 
-    /// Store many documents in one transaction, each inside its own
-    /// savepoint: an invalid item (bad doc id, constraint violation) is
-    /// reported as `Failed` and the others are stored. Errors that are not
-    /// about one item (disk full, IO) roll back the whole batch and are
-    /// returned.
+    /// Store many documents in one transaction: an invalid item (bad doc
+    /// id, constraint violation) is reported as `Failed` and the others are
+    /// stored. Errors that are not about one item (disk full, IO) roll back
+    /// the whole batch and are returned.
     pub fn insert_batch(
         &mut self,
         items: &[(Document, Vec<Claim>, Vec<Mention>)],
     ) -> Result<Vec<InsertOutcome>, StoreError> {
+        // First without savepoints, which cost a copy of every page an item
+        // touches. Items refused before they write need none; only an item
+        // failing half way through its writes (rare: e.g. a claim id taken
+        // by another document) sends the batch to the savepoint path.
+        match self.write_batch(items, false)? {
+            Some(outcomes) => Ok(outcomes),
+            None => Ok(self.write_batch(items, true)?.unwrap_or_default()),
+        }
+    }
+
+    /// One batch transaction. With `savepoints`, each item's writes are in
+    /// a savepoint and a failing item is rolled back alone (always `Some`);
+    /// without, such a failure rolls back everything and gives `None`.
+    fn write_batch(
+        &mut self,
+        items: &[(Document, Vec<Claim>, Vec<Mention>)],
+        savepoints: bool,
+    ) -> Result<Option<Vec<InsertOutcome>>, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -55,28 +75,42 @@ impl Store {
         let mut begin = tx.prepare_cached("SAVEPOINT item")?;
         let mut release = tx.prepare_cached("RELEASE item")?;
         let mut undo = tx.prepare_cached("ROLLBACK TO item")?;
+        let failed = |error: StoreError| InsertOutcome::Failed {
+            reason: error.to_string(),
+        };
         for (doc, claims, mentions) in items {
-            begin.execute([])?;
-            match insert_document(&tx, doc, claims, mentions) {
-                Ok(outcome) => {
-                    release.execute([])?;
-                    outcomes.push(outcome);
-                }
-                Err(error) if error.is_item_error() => {
-                    undo.execute([])?;
-                    release.execute([])?;
-                    outcomes.push(InsertOutcome::Failed {
-                        reason: error.to_string(),
-                    });
-                }
-                // Dropping the transaction rolls the whole batch back.
+            let outcome = match check_document(&tx, doc, claims, mentions) {
+                Err(error) if error.is_item_error() => failed(error),
                 Err(error) => return Err(error),
-            }
+                Ok(Some(existing_id)) => InsertOutcome::Duplicate { existing_id },
+                Ok(None) => {
+                    if savepoints {
+                        begin.execute([])?;
+                    }
+                    match write_document(&tx, doc, claims, mentions) {
+                        Ok(()) => {
+                            if savepoints {
+                                release.execute([])?;
+                            }
+                            InsertOutcome::Inserted
+                        }
+                        Err(error) if error.is_item_error() && savepoints => {
+                            undo.execute([])?;
+                            release.execute([])?;
+                            failed(error)
+                        }
+                        // Dropping the transaction rolls the batch back.
+                        Err(error) if error.is_item_error() => return Ok(None),
+                        Err(error) => return Err(error),
+                    }
+                }
+            };
+            outcomes.push(outcome);
         }
         drop((begin, release, undo));
         index_new_evidence(&tx, indexed)?;
         tx.commit()?;
-        Ok(outcomes)
+        Ok(Some(outcomes))
     }
 
     /// Replace every claim of document `doc_id` (after re-extraction), in
@@ -233,26 +267,35 @@ fn document_exists(conn: &Connection, id: &str) -> Result<bool, StoreError> {
         .is_some())
 }
 
-/// Insert one document inside the caller's transaction.
-fn insert_document(
+/// Everything that can refuse a document before it is written: the
+/// checks of [`validate`], then the duplicate check. `Some(id)` names the
+/// stored document it duplicates.
+fn check_document(
     conn: &Connection,
     doc: &Document,
     claims: &[Claim],
     mentions: &[Mention],
-) -> Result<InsertOutcome, StoreError> {
+) -> Result<Option<String>, StoreError> {
     validate(doc, claims, mentions)?;
-    let hash = doc.content_hash();
     // The id match comes first so a re-ingested document names itself.
-    let existing: Option<String> = conn
+    Ok(conn
         .prepare_cached(
             "SELECT id FROM documents WHERE id = ?1 \
              UNION ALL SELECT id FROM documents WHERE content_hash = ?2 LIMIT 1",
         )?
-        .query_row(params![doc.id, hash], |row| row.get(0))
-        .optional()?;
-    if let Some(existing_id) = existing {
-        return Ok(InsertOutcome::Duplicate { existing_id });
-    }
+        .query_row(params![doc.id, doc.content_hash()], |row| row.get(0))
+        .optional()?)
+}
+
+/// Write one checked document inside the caller's transaction. On error
+/// the caller must roll back: some rows may be written.
+fn write_document(
+    conn: &Connection,
+    doc: &Document,
+    claims: &[Claim],
+    mentions: &[Mention],
+) -> Result<(), StoreError> {
+    let hash = doc.content_hash();
 
     let (published, precision) = match &doc.published {
         Some(date) => (Some(date.iso.as_str()), Some(precision_name(date.precision))),
@@ -289,8 +332,7 @@ fn insert_document(
             m.doc_id, m.kind, m.text, m.start, m.end, m.value, m.lat, m.lon
         ])?;
     }
-    insert_claims(conn, claims)?;
-    Ok(InsertOutcome::Inserted)
+    insert_claims(conn, claims)
 }
 
 /// Insert claims (already validated) with their evidence and filter rows.

@@ -11,6 +11,7 @@ mod personnel;
 mod presence;
 mod sanctions;
 mod statement;
+mod table;
 mod trade;
 
 use tw_model::{Certainty, CharIndex, Claim, ClaimKind, Document, Evidence};
@@ -31,6 +32,7 @@ pub(crate) trait Frame: Sync {
 /// Every frame, in the order they run. Adding a claim kind: one file and
 /// one line here.
 pub(crate) const FRAMES: &[&dyn Frame] = &[
+    &table::TableFrame,
     &trade::TradeFrame,
     &presence::PresenceFrame,
     &personnel::PersonnelFrame,

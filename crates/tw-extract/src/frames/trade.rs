@@ -683,6 +683,9 @@ impl Frame for TradeFrame {
         let mut claims: Vec<Claim> = Vec::new();
         let mut last_subject: Option<String> = None;
         for i in 0..ctx.sentences.len() {
+            if claimed[i] {
+                continue;
+            }
             // "The wheat is for shipment May 1-10, 1987." says when the flows
             // of the sentence before it ship.
             if let Some(note) = shipment_note(ctx, i) {
