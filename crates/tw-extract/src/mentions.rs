@@ -25,10 +25,13 @@ pub enum Kind {
         /// Coordinates.
         lon: Option<f64>,
     },
-    /// A region that is not a country ("Europe", "the Gulf").
+    /// A region that is not a country ("Europe", "the Gulf"), with its
+    /// country when it lies in one ("Canary Islands": ES).
     Region {
         /// Canonical name.
         name: String,
+        /// Its country, when the whole region lies in one.
+        code: Option<String>,
     },
     /// An organisation.
     Organisation {
@@ -118,10 +121,10 @@ impl Mentions {
             let kind = match g.kind {
                 GeoKind::Country => match g.code.clone() {
                     Some(code) => Kind::Country { code, form: g.form },
-                    None => Kind::Region { name: g.name.clone() },
+                    None => Kind::Region { name: g.name.clone(), code: None },
                 },
                 GeoKind::Place => Kind::Place { name: g.name.clone(), code: g.code.clone(), lat: g.lat, lon: g.lon },
-                GeoKind::Region => Kind::Region { name: g.name.clone() },
+                GeoKind::Region => Kind::Region { name: g.name.clone(), code: g.code.clone() },
                 GeoKind::Organisation => {
                     Kind::Organisation { name: g.name.clone(), org_type: g.org_type, code: g.code.clone() }
                 }
@@ -175,7 +178,7 @@ impl Mentions {
                 let (kind, value, lat, lon) = match &m.kind {
                     Kind::Country { code, .. } => ("country", Some(code.clone()), None, None),
                     Kind::Place { name, lat, lon, .. } => ("place", Some(name.clone()), *lat, *lon),
-                    Kind::Region { name } => ("region", Some(name.clone()), None, None),
+                    Kind::Region { name, .. } => ("place", Some(name.clone()), None, None),
                     Kind::Organisation { name, .. } => ("organisation", Some(name.clone()), None, None),
                     Kind::Commodity { hs, .. } => ("commodity", hs.clone(), None, None),
                     Kind::Quantity { value, unit } => ("quantity", Some(format!("{value} {unit}")), None, None),

@@ -68,8 +68,7 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
             // of its own, as is the line before a table.
             let next_line_end = text[j..].find('\n').map_or(text.len(), |e| j + e);
             let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
-            let tabular = |line: &str| line.trim().contains("   ");
-            if newlines >= 2 || indent >= 2 || (indent >= 1 && (tabular(&text[j..next_line_end]) || tabular(&text[line_start..i]))) {
+            if newlines >= 2 || indent >= 2 || tabular(&text[j..next_line_end]) || tabular(&text[line_start..i]) {
                 out.push((start, i));
                 start = j;
                 i = j;
@@ -80,6 +79,19 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     }
     out.push((start, bytes.len()));
     out.into_iter().filter(|&(s, e)| !text[s..e].trim().is_empty()).collect()
+}
+
+/// A line of a table: columns set apart by runs of spaces, or a label with
+/// several numbers and few words ("Exports 3.70 3.70 4.34 4.34").
+fn tabular(line: &str) -> bool {
+    let line = line.trim();
+    if line.contains("   ") {
+        return true;
+    }
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let numeric = tokens.iter().filter(|t| t.trim_matches(|c: char| !c.is_alphanumeric()).chars().next().is_some_and(|c| c.is_ascii_digit())).count();
+    let words = tokens.iter().filter(|t| t.chars().any(char::is_alphabetic)).count();
+    numeric >= 2 && words <= 4 && numeric >= words
 }
 
 fn split_paragraph(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
@@ -192,6 +204,12 @@ mod tests {
         let s = split(t);
         assert_eq!(texts(t), vec!["Exports rose\nto 5 mln tonnes in May", "Imports fell", "Prices \u{201c}rose.\u{201d}", "Then fell."]);
         assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), vec![0, 1, 2, 2]);
+    }
+
+    #[test]
+    fn table_rows_are_sentences_even_without_indentation() {
+        let t = "Data for Thailand in mln tonnes --\n1986/87 1985/86\nImports NIL NIL\nExports 3.70 3.70 4.34 4.34\nEnd";
+        assert_eq!(texts(t), vec!["Data for Thailand in mln tonnes --", "1986/87 1985/86", "Imports NIL NIL", "Exports 3.70 3.70 4.34 4.34", "End"]);
     }
 
     #[test]

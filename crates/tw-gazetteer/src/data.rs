@@ -94,6 +94,8 @@ pub(crate) struct Tables {
     pub former: std::collections::HashSet<String>,
     /// (country, subdivision name) pairs, stoplist or not, for "Atlanta, Georgia".
     pub subdivisions: std::collections::HashSet<(String, String)>,
+    /// Words that after a place name make it a company's name.
+    pub company_words: std::collections::HashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -160,6 +162,8 @@ struct Org {
 #[serde(deny_unknown_fields)]
 struct HeadFile {
     head: Vec<Head>,
+    #[serde(default)]
+    company_after_place: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -214,13 +218,7 @@ impl Tables {
                 e.lon = None;
                 t.entries.push(e);
                 let n = t.entries.len() - 1;
-                t.forms.insert(
-                    form,
-                    Claim {
-                        entry: n,
-                        ..claim
-                    },
-                );
+                t.forms.insert(form, Claim { entry: n, ..claim });
             }
         }
         Ok(t)
@@ -267,8 +265,7 @@ impl Tables {
 
     fn load_countries(&mut self) -> Result<(), Error> {
         let extra: ExtraFile = toml_file("countries-extra.toml", COUNTRIES_EXTRA)?;
-        let drop: std::collections::HashSet<&str> =
-            extra.drop.iter().map(String::as_str).collect();
+        let drop: std::collections::HashSet<&str> = extra.drop.iter().map(String::as_str).collect();
         let mut names: HashMap<String, String> = HashMap::new();
         for c in &extra.country {
             if let Some(n) = &c.name {
@@ -514,7 +511,8 @@ impl Tables {
                     reason: "expected 4 fields".into(),
                 });
             }
-            self.subdivisions.insert((f[1].to_string(), f[0].to_string()));
+            self.subdivisions
+                .insert((f[1].to_string(), f[0].to_string()));
             let e = self.push(Entry {
                 kind: GeoKind::Place,
                 form: Form::Name,
@@ -526,8 +524,8 @@ impl Tables {
                 org_head: false,
             });
             let top_level = f.get(4).is_none_or(|l| *l == "1");
-            let weight = country_pop.get(f[1]).copied().unwrap_or(0)
-                + if top_level { 1 << 40 } else { 0 };
+            let weight =
+                country_pop.get(f[1]).copied().unwrap_or(0) + if top_level { 1 << 40 } else { 0 };
             let major = matches!(
                 f.get(3).copied().unwrap_or(""),
                 "State"
@@ -557,6 +555,7 @@ impl Tables {
 
     fn load_org_heads(&mut self) -> Result<(), Error> {
         let file: HeadFile = toml_file("org-heads.toml", ORG_HEADS)?;
+        self.company_words = file.company_after_place.into_iter().collect();
         for h in file.head {
             let org_type = parse_org_type("org-heads.toml", &h.org_type)?;
             let e = self.push(Entry {
@@ -627,8 +626,7 @@ fn usable_country_form(s: &str) -> bool {
 /// "Russian" -> "Russians", "Iraqi" -> "Iraqis", "Soviet" -> "Soviets";
 /// forms like "Chinese", "Swiss", "Dutch" have no -s plural.
 fn plural(adj: &str) -> Option<String> {
-    (adj.ends_with("an") || adj.ends_with('i') || adj.ends_with("et"))
-        .then(|| format!("{adj}s"))
+    (adj.ends_with("an") || adj.ends_with('i') || adj.ends_with("et")).then(|| format!("{adj}s"))
 }
 
 /// Very short single names ("Aba", "Ise", "Ota") collide with acronyms and

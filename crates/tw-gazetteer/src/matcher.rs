@@ -65,10 +65,7 @@ pub(crate) fn scan(g: &Gazetteer, original: &str, flat: &str) -> Vec<Hit> {
     };
     let mut pos = 0;
     while pos < text.len() {
-        let Some(m) = g
-            .automaton
-            .find(Input::new(text).range(pos..text.len()))
-        else {
+        let Some(m) = g.automaton.find(Input::new(text).range(pos..text.len())) else {
             break;
         };
         let (start, end) = (m.start(), m.end());
@@ -115,6 +112,13 @@ pub(crate) fn scan(g: &Gazetteer, original: &str, flat: &str) -> Vec<Hit> {
         if e.kind == GeoKind::Country {
             city_subdivision(g, text, &hits, &mut mention);
         }
+        if e.kind == GeoKind::Place
+            && mention.form != Form::Possessive
+            && company_follows(g, text, end)
+        {
+            pos = end;
+            continue;
+        }
         hits.push(Hit {
             mention,
             org_head: e.org_head,
@@ -144,4 +148,16 @@ fn city_subdivision(g: &Gazetteer, text: &str, hits: &[Hit], m: &mut GeoMention)
     if m.form != Form::Possessive {
         m.form = Form::Name;
     }
+}
+
+/// Whether a company word ("Bank", "Motor", "Corp") follows `end` after one
+/// space: "Fuji Bank" names a company, not Fuji.
+fn company_follows(g: &Gazetteer, text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word_len = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    word_len > 0 && g.company_words.contains(&rest[..word_len])
 }

@@ -16,14 +16,86 @@ use crate::{Form, GeoKind, GeoMention, OrgType};
 /// Capitalised words that start sentences or phrases but never belong to an
 /// organisation's name.
 const LEFT_STOP: &[&str] = &[
-    "The", "A", "An", "This", "That", "These", "Those", "Its", "It", "Their", "His", "Her",
-    "Our", "In", "On", "At", "By", "For", "From", "To", "With", "And", "But", "Or", "As", "If",
-    "When", "While", "After", "Before", "Since", "Under", "Over", "Of", "According", "Both",
-    "Other", "Some", "Many", "Most", "Each", "Every", "All", "Any", "No", "Said", "Says",
-    "Yesterday", "Today", "Tomorrow", "Meanwhile", "However", "Also", "Last", "Next",
-    "Earlier", "Later", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-    "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December", "Mr", "Mrs", "Ms", "Dr",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Its",
+    "It",
+    "Their",
+    "His",
+    "Her",
+    "Our",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "To",
+    "With",
+    "And",
+    "But",
+    "Or",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "Under",
+    "Over",
+    "Of",
+    "According",
+    "Both",
+    "Other",
+    "Some",
+    "Many",
+    "Most",
+    "Each",
+    "Every",
+    "All",
+    "Any",
+    "No",
+    "Said",
+    "Says",
+    "Yesterday",
+    "Today",
+    "Tomorrow",
+    "Meanwhile",
+    "However",
+    "Also",
+    "Last",
+    "Next",
+    "Earlier",
+    "Later",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
 ];
 
 /// Lowercase words that may join capitalised words inside a name.
@@ -141,8 +213,9 @@ pub(crate) fn apply_rule(text: &str, hits: Vec<Hit>) -> Vec<GeoMention> {
                 words += 1;
             } else if w == "and" || w == "&" {
                 // "Trade and Industry Ministry": only between capitalised words
+                let floor = out[..keep].last().map_or(0, |m| m.end);
                 match word_before(text, ws) {
-                    Some((ps, p)) if is_capitalised(p) => {
+                    Some((ps, p)) if ps >= floor && is_capitalised(p) => {
                         start = ps;
                         words += 1;
                     }
@@ -156,10 +229,7 @@ pub(crate) fn apply_rule(text: &str, hits: Vec<Hit>) -> Vec<GeoMention> {
         // Right: connector + capitalised words, repeatedly.
         let mut end = head.end;
         let mut next_hit = i;
-        loop {
-            let Some((cs, ce)) = word_after(text, end) else {
-                break;
-            };
+        while let Some((cs, ce)) = word_after(text, end) {
             let conn = &text[cs..ce];
             // the head takes "of/for/on"; "and" only joins words inside that
             // phrase ("Ministry of Trade and Industry"), never two names
@@ -179,9 +249,10 @@ pub(crate) fn apply_rule(text: &str, hits: Vec<Hit>) -> Vec<GeoMention> {
                 break;
             };
             // a mention there (country, place) is absorbed whole
-            if let Some(Some(next)) = hits.get(next_hit).filter(|h| {
-                h.as_ref().is_some_and(|h| h.mention.start == ws)
-            }) {
+            if let Some(Some(next)) = hits
+                .get(next_hit)
+                .filter(|h| h.as_ref().is_some_and(|h| h.mention.start == ws))
+            {
                 let m = &next.mention;
                 // "Ministry of Finance and Moscow": after "and" a mention
                 // starts a new item of a list, not more of this name

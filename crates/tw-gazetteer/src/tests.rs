@@ -179,6 +179,8 @@ const CASES: &[Case] = &[
         ("Hanover", P, Some("DE"), Form::Name),
     ]),
     ("Toyota Motor Corp", &[("Toyota Motor Corp", O, None, Form::Name)]),
+    ("Fuji Bank and Irving Bank", &[]),
+    ("Japanese Bank", &[("Japanese", C, Some("JP"), Form::Adjective)]),
     // must not match
     ("Moore and Davis said", &[]),
     ("let us go", &[]),
@@ -271,7 +273,14 @@ fn country_lookups() {
 
 #[test]
 fn every_organisation_type_parses_back() {
-    for t in ["government", "international", "outlet", "company", "association", "exchange"] {
+    for t in [
+        "government",
+        "international",
+        "outlet",
+        "company",
+        "association",
+        "exchange",
+    ] {
         assert_eq!(OrgType::parse(t).map(OrgType::as_str), Some(t));
     }
     assert_eq!(OrgType::parse("club"), None);
@@ -346,13 +355,24 @@ fn corpus() {
         *counts.entry((m.text, m.kind, m.code)).or_default() += 1;
     }
     let mut v: Vec<_> = counts.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1));
-    for kind in [GeoKind::Place, GeoKind::Organisation, GeoKind::Region, GeoKind::Country] {
+    v.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    for kind in [
+        GeoKind::Place,
+        GeoKind::Organisation,
+        GeoKind::Region,
+        GeoKind::Country,
+    ] {
         let top: Vec<_> = v
             .iter()
             .filter(|((_, k, _), _)| *k == kind)
             .take(150)
-            .map(|((t, _, c), n)| format!("{}/{}:{n}", t.replace(char::is_whitespace, " "), c.as_deref().unwrap_or("-")))
+            .map(|((t, _, c), n)| {
+                format!(
+                    "{}/{}:{n}",
+                    t.replace(char::is_whitespace, " "),
+                    c.as_deref().unwrap_or("-")
+                )
+            })
             .collect();
         println!("{kind:?}: {}", top.join(", "));
     }

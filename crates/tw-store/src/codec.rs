@@ -65,7 +65,10 @@ pub(crate) fn document_from_row(row: &Row<'_>) -> Result<Document, StoreError> {
         title: row.get(5)?,
         text: row.get(6)?,
         raw: row.get(7)?,
-        provenance: json("provenance", serde_json::from_str(&row.get::<_, String>(8)?))?,
+        provenance: json(
+            "provenance",
+            serde_json::from_str(&row.get::<_, String>(8)?),
+        )?,
         verification_note: row.get(9)?,
         format: row.get(10)?,
         origin: row.get(11)?,
@@ -111,13 +114,19 @@ pub(crate) fn claim_from_row(row: &Row<'_>) -> Result<Claim, StoreError> {
         source: row.get(15)?,
         quantity: opt_json("quantity", row.get(16)?)?,
         value: opt_json("value", row.get(17)?)?,
-        commodities: json("commodities", serde_json::from_str(&row.get::<_, String>(18)?))?,
+        commodities: json(
+            "commodities",
+            serde_json::from_str(&row.get::<_, String>(18)?),
+        )?,
         places: json("places", serde_json::from_str(&row.get::<_, String>(19)?))?,
         organisations: json(
             "organisations",
             serde_json::from_str(&row.get::<_, String>(20)?),
         )?,
-        sanctions: json("sanctions", serde_json::from_str(&row.get::<_, String>(21)?))?,
+        sanctions: json(
+            "sanctions",
+            serde_json::from_str(&row.get::<_, String>(21)?),
+        )?,
         evidence: Vec::new(),
     })
 }

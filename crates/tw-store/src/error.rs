@@ -99,10 +99,12 @@ impl StoreError {
     /// busy) stop the whole batch.
     pub fn is_item_error(&self) -> bool {
         match self {
-            StoreError::Sqlite(e) => matches!(
-                e.sqlite_error_code(),
-                Some(rusqlite::ErrorCode::ConstraintViolation | rusqlite::ErrorCode::TooBig)
-            ) || matches!(e, rusqlite::Error::ToSqlConversionFailure(_)),
+            StoreError::Sqlite(e) => {
+                matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::ConstraintViolation | rusqlite::ErrorCode::TooBig)
+                ) || matches!(e, rusqlite::Error::ToSqlConversionFailure(_))
+            }
             StoreError::Json { .. }
             | StoreError::EmptyDocumentId
             | StoreError::DocIdMismatch { .. }

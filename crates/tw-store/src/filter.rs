@@ -229,10 +229,7 @@ mod tests {
             ("1987", Some(("1987", "1987~"))),
             ("1987-05", Some(("1987-05", "1987-05~"))),
             ("1986/1987", Some(("1986", "1987~"))),
-            (
-                "1987-05-01/1987-05-10",
-                Some(("1987-05-01", "1987-05-10~")),
-            ),
+            ("1987-05-01/1987-05-10", Some(("1987-05-01", "1987-05-10~"))),
             ("2022/..", Some(("2022", "~"))),
             ("../2022-03", Some(("", "2022-03~"))),
             (" 1987 ", Some(("1987", "1987~"))),
@@ -276,14 +273,21 @@ mod tests {
             ("2022/..", "2020", "2021", false),
         ];
         for (claim, from, to, expected) in cases {
-            assert_eq!(overlaps(claim, from, to), expected, "{claim} in {from}..{to}");
+            assert_eq!(
+                overlaps(claim, from, to),
+                expected,
+                "{claim} in {from}..{to}"
+            );
         }
     }
 
     #[test]
     fn fts_query_quotes_words() {
         assert_eq!(fts_query("crude oil"), Some("\"crude\"* \"oil\"*".into()));
-        assert_eq!(fts_query("say \"NEAR\""), Some("\"say\"* \"\"\"NEAR\"\"\"*".into()));
+        assert_eq!(
+            fts_query("say \"NEAR\""),
+            Some("\"say\"* \"\"\"NEAR\"\"\"*".into())
+        );
         assert_eq!(fts_query(" - ; "), None);
     }
 

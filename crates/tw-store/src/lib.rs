@@ -145,9 +145,7 @@ impl Store {
             });
         }
         // In-memory databases answer "memory"; that is fine.
-        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| {
-            row.get::<_, String>(0)
-        })?;
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
         // WAL + NORMAL: consistent after a crash, may lose the last commits
         // on power loss, and commits do not wait for fsync.
         conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -191,6 +189,10 @@ mod path_tests {
         );
         let default = path_from(None);
         assert_eq!(default.file_name().unwrap(), "tradewatch.db");
-        assert_eq!(path_from(Some(OsString::new())), default, "empty means unset");
+        assert_eq!(
+            path_from(Some(OsString::new())),
+            default,
+            "empty means unset"
+        );
     }
 }

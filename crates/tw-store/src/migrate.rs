@@ -50,7 +50,9 @@ mod tests {
     const V2: &str = "ALTER TABLE t ADD COLUMN b TEXT;";
 
     fn columns(conn: &Connection) -> Vec<String> {
-        let mut stmt = conn.prepare("SELECT name FROM pragma_table_info('t')").unwrap();
+        let mut stmt = conn
+            .prepare("SELECT name FROM pragma_table_info('t')")
+            .unwrap();
         stmt.query_map([], |r| r.get(0))
             .unwrap()
             .collect::<Result<_, _>>()
@@ -62,7 +64,8 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn, &[V1]).unwrap();
         assert_eq!(user_version(&conn).unwrap(), 1);
-        conn.execute("INSERT INTO t (a) VALUES ('kept')", []).unwrap();
+        conn.execute("INSERT INTO t (a) VALUES ('kept')", [])
+            .unwrap();
         migrate(&mut conn, &[V1, V2]).unwrap();
         assert_eq!(user_version(&conn).unwrap(), 2);
         assert_eq!(columns(&conn), ["a", "b"]);
@@ -79,9 +82,16 @@ mod tests {
         migrate(&mut conn, &[V1]).unwrap();
         let bad = "ALTER TABLE t ADD COLUMN c TEXT; THIS IS NOT SQL;";
         let err = migrate(&mut conn, &[V1, bad]).unwrap_err();
-        assert!(matches!(err, StoreError::Migration { version: 2, .. }), "{err}");
+        assert!(
+            matches!(err, StoreError::Migration { version: 2, .. }),
+            "{err}"
+        );
         assert_eq!(user_version(&conn).unwrap(), 1);
-        assert_eq!(columns(&conn), ["a"], "the partial migration is rolled back");
+        assert_eq!(
+            columns(&conn),
+            ["a"],
+            "the partial migration is rolled back"
+        );
     }
 
     #[test]
@@ -90,7 +100,13 @@ mod tests {
         conn.pragma_update(None, "user_version", 7).unwrap();
         let err = migrate(&mut conn, &[V1]).unwrap_err();
         assert!(
-            matches!(err, StoreError::SchemaTooNew { found: 7, supported: 1 }),
+            matches!(
+                err,
+                StoreError::SchemaTooNew {
+                    found: 7,
+                    supported: 1
+                }
+            ),
             "{err}"
         );
         assert!(err.to_string().contains("newer than this program"));

@@ -103,9 +103,9 @@ impl Store {
 
     /// The claim with this id, with its evidence.
     pub fn claim(&self, id: &str) -> Result<Option<Claim>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.id = ?1"))?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.id = ?1"
+        ))?;
         let mut rows = stmt.query([id])?;
         let Some(row) = rows.next()? else {
             return Ok(None);
@@ -177,7 +177,10 @@ impl Store {
     /// Row counts.
     pub fn stats(&self) -> Result<StoreStats, StoreError> {
         let count = |sql: &str| -> Result<u64, StoreError> {
-            Ok(self.conn.prepare_cached(sql)?.query_row([], |row| row.get(0))?)
+            Ok(self
+                .conn
+                .prepare_cached(sql)?
+                .query_row([], |row| row.get(0))?)
         };
         let mut stats = StoreStats {
             schema_version: user_version(&self.conn)?,

@@ -29,11 +29,12 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if let Some(existing_id) = check_document(&tx, doc, claims, mentions)? {
-            return Ok(InsertOutcome::Duplicate { existing_id });
-        }
+        let hash = match check_document(&tx, doc, claims, mentions)? {
+            Checked::Duplicate(existing_id) => return Ok(InsertOutcome::Duplicate { existing_id }),
+            Checked::New { hash } => hash,
+        };
         let indexed = evidence_high_water(&tx)?;
-        write_document(&tx, doc, claims, mentions)?;
+        write_document(&tx, doc, &hash, claims, mentions)?;
         index_new_evidence(&tx, indexed)?;
         tx.commit()?;
         Ok(InsertOutcome::Inserted)
@@ -82,12 +83,12 @@ impl Store {
             let outcome = match check_document(&tx, doc, claims, mentions) {
                 Err(error) if error.is_item_error() => failed(error),
                 Err(error) => return Err(error),
-                Ok(Some(existing_id)) => InsertOutcome::Duplicate { existing_id },
-                Ok(None) => {
+                Ok(Checked::Duplicate(existing_id)) => InsertOutcome::Duplicate { existing_id },
+                Ok(Checked::New { hash }) => {
                     if savepoints {
                         begin.execute([])?;
                     }
-                    match write_document(&tx, doc, claims, mentions) {
+                    match write_document(&tx, doc, &hash, claims, mentions) {
                         Ok(()) => {
                             if savepoints {
                                 release.execute([])?;
@@ -267,24 +268,37 @@ fn document_exists(conn: &Connection, id: &str) -> Result<bool, StoreError> {
         .is_some())
 }
 
+/// What [`check_document`] found.
+enum Checked {
+    /// The id of the stored document this one duplicates.
+    Duplicate(String),
+    /// A new document, with its content hash (computed once: hashing is a
+    /// visible share of a bulk load).
+    New { hash: String },
+}
+
 /// Everything that can refuse a document before it is written: the
-/// checks of [`validate`], then the duplicate check. `Some(id)` names the
-/// stored document it duplicates.
+/// checks of [`validate`], then the duplicate check.
 fn check_document(
     conn: &Connection,
     doc: &Document,
     claims: &[Claim],
     mentions: &[Mention],
-) -> Result<Option<String>, StoreError> {
+) -> Result<Checked, StoreError> {
     validate(doc, claims, mentions)?;
+    let hash = doc.content_hash();
     // The id match comes first so a re-ingested document names itself.
-    Ok(conn
+    let existing = conn
         .prepare_cached(
             "SELECT id FROM documents WHERE id = ?1 \
              UNION ALL SELECT id FROM documents WHERE content_hash = ?2 LIMIT 1",
         )?
-        .query_row(params![doc.id, doc.content_hash()], |row| row.get(0))
-        .optional()?)
+        .query_row(params![doc.id, hash], |row| row.get(0))
+        .optional()?;
+    Ok(match existing {
+        Some(id) => Checked::Duplicate(id),
+        None => Checked::New { hash },
+    })
 }
 
 /// Write one checked document inside the caller's transaction. On error
@@ -292,13 +306,15 @@ fn check_document(
 fn write_document(
     conn: &Connection,
     doc: &Document,
+    hash: &str,
     claims: &[Claim],
     mentions: &[Mention],
 ) -> Result<(), StoreError> {
-    let hash = doc.content_hash();
-
     let (published, precision) = match &doc.published {
-        Some(date) => (Some(date.iso.as_str()), Some(precision_name(date.precision))),
+        Some(date) => (
+            Some(date.iso.as_str()),
+            Some(precision_name(date.precision)),
+        ),
         None => (None, None),
     };
     conn.prepare_cached(

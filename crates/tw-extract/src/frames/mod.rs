@@ -211,7 +211,7 @@ pub(crate) fn run_all(ctx: &Context) -> Vec<Claim> {
 pub(crate) fn country_of(m: &M) -> Option<String> {
     match &m.kind {
         Kind::Country { code, .. } => Some(code.clone()),
-        Kind::Organisation { code, .. } | Kind::Place { code, .. } => code.clone(),
+        Kind::Organisation { code, .. } | Kind::Place { code, .. } | Kind::Region { code, .. } => code.clone(),
         _ => None,
     }
 }

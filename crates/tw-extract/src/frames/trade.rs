@@ -120,7 +120,7 @@ impl TradeFrame {
         let parties: Vec<&M> = mentions
             .iter()
             .copied()
-            .filter(|m| m.country().is_some() || matches!(&m.kind, Kind::Place { code: Some(_), .. }))
+            .filter(|m| m.country().is_some() || matches!(&m.kind, Kind::Place { code: Some(_), .. } | Kind::Region { code: Some(_), .. }))
             .collect();
         let subject = self.subject(ctx, i, &trigger, &countries, &mentions);
         // "It also exports copra", "domestic makers will boost imports": the
