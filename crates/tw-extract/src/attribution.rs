@@ -128,11 +128,11 @@ fn explicit(text: &str, s: &Sentence, mentions: &Mentions, cues: &Cues, previous
     // Trailing: "..., X said [Tuesday]." or "..., said X."
     if let Some(h) = hits.last() {
         let after = sent[h.end..].trim_end_matches(['.', '"', '”', ' ']);
-        let comma = sent[..h.start].rfind(',');
+        let comma = last_comma(&sent[..h.start]);
         if let Some(c) = comma {
             let between = sent[c + 1..h.start].trim();
             let after_words = word_count(after);
-            if !between.is_empty() && word_count(between) <= 12 && after_words <= 6 && !after.contains(',') {
+            if !between.is_empty() && word_count(between) <= 12 && after_words <= 6 && last_comma(after).is_none() {
                 let source = strip_adverbs(between);
                 let src_offset = s.start + c + 1 + (sent[c + 1..h.start].len() - sent[c + 1..h.start].trim_start().len());
                 let certainty = classify(&source, src_offset, mentions, cues, previous);
@@ -159,7 +159,7 @@ fn explicit(text: &str, s: &Sentence, mentions: &Mentions, cues: &Cues, previous
     }
     // Leading: "X said (that) ...", "X told Y that ...", "X figures show ...".
     if let Some(h) = hits.first() {
-        let head_start = sent[..h.start].rfind([',', ';']).map_or(0, |c| c + 1);
+        let head_start = last_comma(&sent[..h.start]).map_or(0, |c| c + 1);
         let head = sent[head_start..h.start].trim();
         let head_lower = head.to_ascii_lowercase();
         let has_verb = words(&head_lower).iter().any(|&(a, b)| {
@@ -190,6 +190,19 @@ fn explicit(text: &str, s: &Sentence, mentions: &Mentions, cues: &Cues, previous
         return Some(Attribution { certainty, source: Some(phrase), clause: None, explicit: true, quote });
     }
     None
+}
+
+/// The last comma or semicolon of `text` that separates clauses (not one
+/// inside a number such as "900,000").
+pub(crate) fn last_comma(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    text.char_indices().rev().find_map(|(k, c)| {
+        let in_number = c == ','
+            && k > 0
+            && bytes[k - 1].is_ascii_digit()
+            && bytes.get(k + 1).is_some_and(u8::is_ascii_digit);
+        (matches!(c, ',' | ';') && !in_number).then_some(k)
+    })
 }
 
 fn strip_adverbs(phrase: &str) -> String {

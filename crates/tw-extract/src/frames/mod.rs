@@ -203,6 +203,10 @@ pub(crate) fn run_all(ctx: &Context) -> Vec<Claim> {
     for claim in &mut claims {
         claim.assign_id();
     }
+    // Two frames (or two readings of one sentence) may state the same
+    // claim: keep it once.
+    let mut seen = std::collections::HashSet::new();
+    claims.retain(|c| seen.insert(c.id.clone()));
     claims
 }
 

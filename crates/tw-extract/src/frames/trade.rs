@@ -201,6 +201,22 @@ impl TradeFrame {
                     .or_else(|| previous_subject.clone())
                     .or_else(|| if countries.is_empty() { ctx.home.clone() } else { None });
             }
+            if importers.is_empty() && dir == Direction::Export && exporter.is_some() {
+                // "at the request of the North Yemen Government ... credit
+                // guarantees ... to cover sales of wheat": the one other
+                // country named is the buyer.
+                let others: Vec<String> = countries
+                    .iter()
+                    .filter(|m| matches!(&m.kind, Kind::Country { form: Form::Name, .. }))
+                    .filter_map(|m| country_of(m))
+                    .filter(|c| Some(c) != exporter.as_ref() && !named.contains(c))
+                    .collect();
+                if let [only] = others.as_slice() {
+                    if programme {
+                        importers.push(only.clone());
+                    }
+                }
+            }
             if importers.is_empty() && dir == Direction::Import {
                 // Another country named in full; one after the trigger
                 // only when it is a name, not a modifier ("U.S. trade").
