@@ -131,6 +131,11 @@ impl<'a> Context<'a> {
         claim
     }
 
+    /// A rumour or speculation cue that governs byte `pos` of sentence `i`.
+    pub fn cue_certainty(&self, i: usize, pos: usize) -> Option<tw_model::Certainty> {
+        attribution::cue_before(self.text, &self.sentences[i], pos, self.cues).map(|(c, _)| c)
+    }
+
     /// True when the sentence is analysis in the writer's voice before
     /// byte `pos`: an analysis cue and no reporting clause of its own.
     pub fn is_analysis(&self, i: usize, pos: usize) -> bool {
@@ -150,9 +155,25 @@ impl<'a> Context<'a> {
     /// The first resolved time in sentence `i` after byte `from`, outside
     /// the reporting clause and not a bound or duration.
     pub fn time_after(&self, i: usize, from: usize, until: usize) -> Option<&M> {
+        // Past a comparison ("compared with 124,026 in December and 116,080
+        // in January 1986") every time is a point of comparison.
+        let until = self.comparison_start(from, until).unwrap_or(until);
         self.content_mentions(i)
             .into_iter()
             .find(|m| m.start >= from && m.end <= until && m.is_when() && !self.after_comparison(m.start) && !self.after_reporting_verb(m.start))
+    }
+
+    /// Where the first comparison marker followed by a number starts in
+    /// `from..until`.
+    pub fn comparison_start(&self, from: usize, until: usize) -> Option<usize> {
+        if from >= until {
+            return None;
+        }
+        let window = &self.text[from..until];
+        self.cues.comparison.find(window).into_iter().find_map(|h| {
+            let rest = window[h.end..].trim_start();
+            rest.starts_with(|c: char| c.is_ascii_digit() || c == 'n').then_some(from + h.start)
+        })
     }
 
     /// True when a reporting or announcing verb stands just before byte

@@ -253,6 +253,18 @@ impl TradeFrame {
                 .or_else(|| ctx.time_after(i, group.end, next_start))
                 .or_else(|| self.time_before(ctx, i, group.start))
                 .or_else(|| if g + 1 == groups.len() { None } else { ctx.time_after(i, group.end, s.end) });
+            // A statistics report states its period once: a flow of the
+            // same goods just before lends its time.
+            let compared_from = ctx.comparison_start(s.start, s.end).unwrap_or(s.end);
+            let sentence_has_time = mentions.iter().any(|m| matches!(m.kind, Kind::Time { .. }) && m.start < compared_from);
+            let previous_sentence = i.checked_sub(1).map(|p| ctx.chars.char_offset(ctx.sentences[p].start));
+            let time = time.map(|t| (t.kind.clone(), t.text.clone())).or_else(|| {
+                continuing
+                    .filter(|_| !sentence_has_time && ctx.cue_certainty(i, trigger.start).is_none())
+                    .filter(|c| c.evidence.first().map(|e| e.start) == previous_sentence)
+                    .filter(|c| c.time.is_some() && c.commodities.iter().any(|x| group.items.iter().any(|m| m.text.eq_ignore_ascii_case(&x.text) || matches!(&m.kind, Kind::Commodity { hs: Some(h), .. } if x.hs.as_ref() == Some(h)))))
+                    .map(|c| (Kind::Time { value: c.time.clone(), kind: tw_time::TimeKind::Point }, c.time_text.clone().unwrap_or_default()))
+            });
             let mut claim = ctx.claim(ClaimKind::TradeFlow, i, trigger.start);
             claim.exporter.clone_from(&exporter);
             claim.importer = importer;
@@ -266,11 +278,9 @@ impl TradeFrame {
                     claim.commodities.push(commodity);
                 }
             }
-            if let Some(t) = time {
-                if let Kind::Time { value, .. } = &t.kind {
-                    claim.time = value.clone();
-                    claim.time_text = Some(t.text.clone());
-                }
+            if let Some((Kind::Time { value, .. }, text)) = &time {
+                claim.time.clone_from(value);
+                claim.time_text = Some(text.clone());
             }
             claim.status = self.status(ctx, i, &trigger, group, claim.time.as_deref());
             if let Some((k, q)) = self.quantity(ctx, group, &mentions, &used_quantities, groups.len()) {
@@ -728,6 +738,25 @@ impl Frame for TradeFrame {
                 c.evidence.first().is_some_and(|e| ctx.sentences[i.saturating_sub(3)].start <= ctx.chars.byte_offset(e.start) && ctx.chars.byte_offset(e.start) < s.start)
             });
             let found = self.sentence(ctx, i, &mut last_subject, continuing);
+            // "The palm oil would come from Malaysia or Indonesia." names the
+            // missing side of an earlier flow of those goods: complete it.
+            let window = ctx.chars.char_offset(ctx.sentences[i.saturating_sub(3)].start);
+            let earlier = claims
+                .iter()
+                .rev()
+                .take_while(|c| c.evidence.first().is_some_and(|e| e.start >= window))
+                .find(|c| found.iter().any(|f| same_goods(c, f)))
+                .or(continuing)
+                .cloned();
+            if let Some(previous) = earlier {
+                if let Some(completed) = elaborate(ctx, i, &previous, &found) {
+                    let first = previous.evidence.first().map(|e| e.start);
+                    claims.retain(|c| !(c.evidence.first().map(|e| e.start) == first && same_goods(c, &previous) && c.exporter.is_none() == previous.exporter.is_none() && c.importer.is_none() == previous.importer.is_none()));
+                    claims.extend(completed);
+                    claimed[i] = true;
+                    continue;
+                }
+            }
             if !found.is_empty() {
                 claimed[i] = true;
                 claims.extend(found);
@@ -735,6 +764,48 @@ impl Frame for TradeFrame {
         }
         claims
     }
+}
+
+/// True when two claims name the same goods (same HS codes).
+fn same_goods(a: &Claim, b: &Claim) -> bool {
+    a.commodities.iter().map(|c| &c.hs).eq(b.commodities.iter().map(|c| &c.hs))
+}
+
+/// Claims of a sentence that opens with "The <goods>" and only supply the
+/// side the previous flow of those goods lacked become that flow, completed.
+fn elaborate(ctx: &Context, i: usize, previous: &Claim, found: &[Claim]) -> Option<Vec<Claim>> {
+    let sent = ctx.sentence_text(i);
+    let first = sent.split_whitespace().next()?.to_ascii_lowercase();
+    if !matches!(first.as_str(), "the" | "this" | "these" | "those") || found.is_empty() {
+        return None;
+    }
+    // The goods must be the subject: "The palm oil would come from ...".
+    let s = ctx.sentences[i];
+    let goods_first = ctx
+        .content_mentions(i)
+        .into_iter()
+        .find(|m| matches!(m.kind, Kind::Commodity { .. }))
+        .is_some_and(|m| gap_words(ctx.text, s.start, m.start).len() <= 1);
+    if !goods_first {
+        return None;
+    }
+    let same = found.iter().all(|c| c.commodities.iter().all(|x| previous.commodities.iter().any(|p| p.hs.is_some() && p.hs.as_deref().zip(x.hs.as_deref()).is_some_and(|(a, b)| a.starts_with(b) || b.starts_with(a)))));
+    if !same {
+        return None;
+    }
+    let evidence = ctx.evidence(s.start, s.end);
+    let mut out = Vec::new();
+    for c in found {
+        let mut completed = previous.clone();
+        match (&previous.exporter, &previous.importer) {
+            (None, Some(imp)) if c.exporter.is_some() && c.exporter.as_ref() != Some(imp) => completed.exporter.clone_from(&c.exporter),
+            (Some(exp), None) if c.importer.is_some() && c.importer.as_ref() != Some(exp) => completed.importer.clone_from(&c.importer),
+            _ => return None,
+        }
+        completed.evidence.push(evidence.clone());
+        out.push(completed);
+    }
+    Some(out)
 }
 
 /// Words that open a sentence about what came before.
@@ -797,7 +868,7 @@ pub(crate) fn preceded_by_preposition(ctx: &Context, sentence_start: usize, pos:
 fn preceded_by_comparison_word(ctx: &Context, pos: usize) -> bool {
     let start = ctx.text[..pos].char_indices().rev().filter(|&(_, c)| c.is_whitespace()).nth(2).map_or(0, |(b, _)| b);
     let words = gap_words(ctx.text, start, pos);
-    words.iter().any(|w| matches!(w.as_str(), "from" | "vs" | "versus" | "against" | "than" | "with" | "prev" | "previous"))
+    words.iter().any(|w| matches!(w.as_str(), "from" | "vs" | "versus" | "against" | "than" | "prev" | "previous"))
         && !words.iter().any(|w| matches!(w.as_str(), "of"))
 }
 
