@@ -35,6 +35,15 @@ impl PhraseSet {
 
     /// Non-overlapping, longest-first matches on word boundaries.
     pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
+        // Wire copy wraps lines inside phrases ("still\navailable"): match
+        // on a copy with line breaks as spaces (same byte offsets).
+        let flat;
+        let text = if text.contains(['\n', '\r', '\t']) {
+            flat = text.replace(['\n', '\r', '\t'], " ");
+            flat.as_str()
+        } else {
+            text
+        };
         self.automaton
             .find_iter(text)
             .filter(|m| on_word_boundaries(text, m.start(), m.end()))
@@ -122,6 +131,8 @@ mod tests {
         let text = "Imports rose; importantly, credit guarantees were given.";
         let hits: Vec<&str> = set.find(text).iter().map(|h| &text[h.start..h.end]).collect();
         assert_eq!(hits, vec!["Imports", "credit guarantees"]);
+        let wrapped = "credit\nguarantees";
+        assert_eq!(set.find(wrapped).len(), 1);
     }
 
     #[test]

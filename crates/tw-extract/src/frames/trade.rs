@@ -826,9 +826,11 @@ fn shipment_note<'c>(ctx: &'c Context, i: usize) -> Option<&'c M> {
     }
     // Only shipment words may trigger: "exporters reported corn sales for
     // delivery to Taiwan" is a flow of its own.
+    let original = ctx.sentence_text(i);
     let only_shipment = ctx.cues.trade_triggers.find(&sent).iter().all(|h| {
         let w = &sent[h.start..h.end];
-        w.starts_with("shipment") || w.starts_with("deliver")
+        // Words inside a capitalised name ("Grain Supply Agreement") are no triggers.
+        w.starts_with("shipment") || w.starts_with("deliver") || original[h.start..].starts_with(char::is_uppercase)
     });
     if !only_shipment {
         return None;
