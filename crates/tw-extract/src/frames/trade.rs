@@ -90,9 +90,22 @@ impl TradeFrame {
         }
         if commodities.is_empty() {
             // "Brazil supplied 1,263 tonnes in January": the goods of the
-            // flow reported just before.
+            // flow reported just before; so too when the same country
+            // speaks of the same trade again ("Ecuador could resume
+            // exports").
+            let same_party = continuing.is_some_and(|p| {
+                let subject = self.subject(ctx, i, &trigger, &mentions.iter().copied().filter(|m| m.country().is_some()).collect::<Vec<_>>(), &mentions);
+                subject.is_some()
+                    && match ctx.cues.direction(trigger.index) {
+                        Direction::Export => subject == p.exporter,
+                        Direction::Import => subject == p.importer,
+                    }
+            });
+            let previous_is_adjacent = continuing.is_some_and(|p| {
+                i > 0 && p.evidence.first().map(|e| e.start) == Some(ctx.chars.char_offset(ctx.sentences[i - 1].start))
+            });
             return match continuing {
-                Some(previous) if has_amount => {
+                Some(previous) if has_amount || (same_party && previous_is_adjacent) => {
                     match triggers.iter().find(|t| ctx.cues.continues_flow.is_exactly(&ctx.text[t.start..t.end])) {
                         Some(t) => self.continuation(ctx, i, t, previous, &mentions, last_subject),
                         None => Vec::new(),
@@ -663,6 +676,15 @@ impl TradeFrame {
             return Status::Planned;
         }
         if cues.ongoing.any(clause) {
+            return Status::Ongoing;
+        }
+        // Present simple of a trade verb after its subject ("It also exports
+        // copra", "Japan buys most of its coal abroad"): a standing trade.
+        let word = ctx.text[trigger.start..trigger.end].to_ascii_lowercase();
+        let previous = ctx.text[..trigger.start].split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
+        if matches!(word.as_str(), "exports" | "imports" | "buys" | "sells" | "supplies" | "ships" | "purchases")
+            && matches!(previous.as_str(), "it" | "also" | "he" | "she" | "which" | "that" | "now" | "still" | "currently" | "regularly" | "mainly" | "largely" | "mostly")
+        {
             return Status::Ongoing;
         }
         Status::Occurred
