@@ -88,7 +88,13 @@ fn flags(claim: &Claim) -> String {
     claim
         .sanctions
         .iter()
-        .map(|f| if f.ambiguous { format!("{}?", f.measure) } else { f.measure.clone() })
+        .map(|f| {
+            if f.ambiguous {
+                format!("{}?", f.measure)
+            } else {
+                f.measure.clone()
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -126,9 +132,23 @@ pub fn write_claims(out: &mut dyn Write, claims: &[Claim], format: Format) -> Re
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);
             w.write_record([
-                "id", "doc_id", "kind", "exporter", "importer", "actor", "commodities", "quantity",
-                "value", "time", "time_text", "status", "certainty", "unverified", "source",
-                "sanctions", "evidence",
+                "id",
+                "doc_id",
+                "kind",
+                "exporter",
+                "importer",
+                "actor",
+                "commodities",
+                "quantity",
+                "value",
+                "time",
+                "time_text",
+                "status",
+                "certainty",
+                "unverified",
+                "source",
+                "sanctions",
+                "evidence",
             ])?;
             for c in claims {
                 let row = [
@@ -139,8 +159,14 @@ pub fn write_claims(out: &mut dyn Write, claims: &[Claim], format: Format) -> Re
                     c.importer.clone().unwrap_or_default(),
                     c.actor.clone().unwrap_or_default(),
                     commodities(c),
-                    c.quantity.as_ref().map(|q| format!("{} {}", q.value, q.unit)).unwrap_or_default(),
-                    c.value.as_ref().map(|v| format!("{} {}", v.amount, v.currency)).unwrap_or_default(),
+                    c.quantity
+                        .as_ref()
+                        .map(|q| format!("{} {}", q.value, q.unit))
+                        .unwrap_or_default(),
+                    c.value
+                        .as_ref()
+                        .map(|v| format!("{} {}", v.amount, v.currency))
+                        .unwrap_or_default(),
                     c.time.clone().unwrap_or_default(),
                     c.time_text.clone().unwrap_or_default(),
                     c.status.as_str().to_string(),
@@ -148,14 +174,29 @@ pub fn write_claims(out: &mut dyn Write, claims: &[Claim], format: Format) -> Re
                     c.unverified.to_string(),
                     c.source.clone().unwrap_or_default(),
                     flags(c),
-                    c.evidence.iter().map(|e| e.text.clone()).collect::<Vec<_>>().join(" … "),
+                    c.evidence
+                        .iter()
+                        .map(|e| e.text.clone())
+                        .collect::<Vec<_>>()
+                        .join(" … "),
                 ];
                 w.write_record(row.iter().map(|cell| csv_safe(cell)))?;
             }
             w.flush()?;
         }
         Format::Table => {
-            let header = ["kind", "parties", "commodities", "amount", "time", "status", "certainty", "source", "flags", "evidence"];
+            let header = [
+                "kind",
+                "parties",
+                "commodities",
+                "amount",
+                "time",
+                "status",
+                "certainty",
+                "source",
+                "flags",
+                "evidence",
+            ];
             let rows: Vec<[String; 10]> = claims
                 .iter()
                 .map(|c| {
@@ -169,13 +210,22 @@ pub fn write_claims(out: &mut dyn Write, claims: &[Claim], format: Format) -> Re
                         c.certainty.as_str().to_string() + if c.unverified { "*" } else { "" },
                         truncate(c.source.as_deref().unwrap_or("-"), 28),
                         flags(c),
-                        truncate(&c.evidence.first().map(|e| e.text.clone()).unwrap_or_default(), 60),
+                        truncate(
+                            &c.evidence
+                                .first()
+                                .map(|e| e.text.clone())
+                                .unwrap_or_default(),
+                            60,
+                        ),
                     ]
                 })
                 .collect();
             write_table(out, &header, &rows)?;
             if claims.iter().any(|c| c.unverified) {
-                writeln!(out, "\n* unverified: the publisher says it could not verify this")?;
+                writeln!(
+                    out,
+                    "\n* unverified: the publisher says it could not verify this"
+                )?;
             }
         }
     }
@@ -183,7 +233,11 @@ pub fn write_claims(out: &mut dyn Write, claims: &[Claim], format: Format) -> Re
 }
 
 /// Aligned columns.
-pub fn write_table<const N: usize>(out: &mut dyn Write, header: &[&str; N], rows: &[[String; N]]) -> Result<()> {
+pub fn write_table<const N: usize>(
+    out: &mut dyn Write,
+    header: &[&str; N],
+    rows: &[[String; N]],
+) -> Result<()> {
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for r in rows {
         for (k, cell) in r.iter().enumerate() {

@@ -50,15 +50,24 @@ pub fn ingest(
     progress: bool,
 ) -> Result<Summary> {
     let measures = MeasureSet::builtin()?;
-    let bar = if progress { ProgressBar::new_spinner() } else { ProgressBar::hidden() };
+    let bar = if progress {
+        ProgressBar::new_spinner()
+    } else {
+        ProgressBar::hidden()
+    };
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {elapsed_precise} {pos} documents ({per_sec}) {msg}")
-            .expect("valid template"),
+        ProgressStyle::with_template(
+            "{spinner} {elapsed_precise} {pos} documents ({per_sec}) {msg}",
+        )
+        .expect("valid template"),
     );
     let mut summary = Summary::default();
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
     let origin_of = |d: &Document| d.origin.clone();
-    let flush = |batch: &mut Vec<Document>, store: &mut Store, summary: &mut Summary| -> Result<()> {
+    let flush = |batch: &mut Vec<Document>,
+                 store: &mut Store,
+                 summary: &mut Summary|
+     -> Result<()> {
         if batch.is_empty() {
             return Ok(());
         }
@@ -79,7 +88,12 @@ pub fn ingest(
                 InsertOutcome::Duplicate { existing_id } => {
                     summary.duplicates += 1;
                     tracing::debug!(id = %doc.id, existing = %existing_id, "duplicate content, nothing changed");
-                    store.log_ingest(&origin_of(doc), &doc.id, "duplicate", Some(&format!("same content as {existing_id}")))?;
+                    store.log_ingest(
+                        &origin_of(doc),
+                        &doc.id,
+                        "duplicate",
+                        Some(&format!("same content as {existing_id}")),
+                    )?;
                 }
                 InsertOutcome::Failed { reason } => {
                     tracing::warn!(id = %doc.id, %reason, "not stored");

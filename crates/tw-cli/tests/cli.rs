@@ -6,7 +6,9 @@ use std::process::{Command, Output};
 
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_tradewatch"));
-    c.env_remove("TRADEWATCH_DB").env("NO_COLOR", "1").env_remove("RUST_LOG");
+    c.env_remove("TRADEWATCH_DB")
+        .env("NO_COLOR", "1")
+        .env_remove("RUST_LOG");
     c
 }
 
@@ -19,7 +21,12 @@ fn example() -> PathBuf {
 }
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    let out = bin().arg("--db").arg(db).args(args).output().expect("binary runs");
+    let out = bin()
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("binary runs");
     assert!(
         out.status.success(),
         "tradewatch {args:?} failed:\n{}",
@@ -33,7 +40,10 @@ fn stdout(out: &Output) -> String {
 }
 
 fn jsonl(out: &Output) -> Vec<serde_json::Value> {
-    stdout(out).lines().map(|l| serde_json::from_str(l).expect("json line")).collect()
+    stdout(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect()
 }
 
 /// A store holding the bundled example, ingested as the seed.
@@ -59,9 +69,16 @@ fn seeded() -> (tempfile::TempDir, PathBuf) {
 #[test]
 fn demo_prints_claims_and_provenance() {
     let out = bin().arg("demo").output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = stdout(&out);
-    assert!(text.contains("Daily NK → The Diplomat → Frappler"), "{text}");
+    assert!(
+        text.contains("Daily NK → The Diplomat → Frappler"),
+        "{text}"
+    );
     assert!(text.contains("trade_flow"));
     assert!(text.contains("wheat flour (1101)"));
 }
@@ -74,7 +91,11 @@ fn ingest_is_idempotent_and_reports_bad_items() {
     std::fs::create_dir(&bad).unwrap();
     std::fs::write(bad.join("empty.txt"), "").unwrap();
     std::fs::write(bad.join("junk.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0]).unwrap();
-    std::fs::write(bad.join("latin1.txt"), b"Caf\xe9 exports of coffee from Brazil rose in May, traders said.").unwrap();
+    std::fs::write(
+        bad.join("latin1.txt"),
+        b"Caf\xe9 exports of coffee from Brazil rose in May, traders said.",
+    )
+    .unwrap();
     std::fs::copy(fixtures().join("example.jsonl"), bad.join("stories.jsonl")).unwrap();
     let out = run(&db, &["ingest", "--quiet", bad.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&out.stderr);
@@ -86,9 +107,19 @@ fn ingest_is_idempotent_and_reports_bad_items() {
     let claims_before = jsonl(&run(&db, &["claims", "--format", "jsonl"])).len();
     // Again: nothing changes.
     let out = run(&db, &["ingest", "--quiet", bad.to_str().unwrap()]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("3 duplicates"), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(jsonl(&run(&db, &["documents", "--format", "jsonl"])).len(), 3);
-    assert_eq!(jsonl(&run(&db, &["claims", "--format", "jsonl"])).len(), claims_before);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("3 duplicates"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        jsonl(&run(&db, &["documents", "--format", "jsonl"])).len(),
+        3
+    );
+    assert_eq!(
+        jsonl(&run(&db, &["claims", "--format", "jsonl"])).len(),
+        claims_before
+    );
     // The skipped items are on record.
     let stats = stdout(&run(&db, &["stats"]));
     assert!(stats.contains("skipped"), "{stats}");
@@ -98,11 +129,26 @@ fn ingest_is_idempotent_and_reports_bad_items() {
 fn ingest_rejects_a_bad_date_and_a_missing_path() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
-    let out = bin().arg("--db").arg(&db).args(["ingest", "nope.txt"]).output().unwrap();
+    let out = bin()
+        .arg("--db")
+        .arg(&db)
+        .args(["ingest", "nope.txt"])
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
     let example = example();
-    let out = bin().arg("--db").arg(&db).args(["ingest", example.to_str().unwrap(), "--published", "last week"]).output().unwrap();
+    let out = bin()
+        .arg("--db")
+        .arg(&db)
+        .args([
+            "ingest",
+            example.to_str().unwrap(),
+            "--published",
+            "last week",
+        ])
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("ISO 8601"));
 }
@@ -113,23 +159,63 @@ fn claims_filters_and_formats() {
     let all = jsonl(&run(&db, &["claims", "--format", "jsonl"]));
     assert!(all.len() >= 8);
     for c in &all {
-        for key in ["id", "doc_id", "kind", "exporter", "importer", "commodities", "status", "certainty", "unverified", "source", "time", "time_text", "evidence", "sanctions"] {
+        for key in [
+            "id",
+            "doc_id",
+            "kind",
+            "exporter",
+            "importer",
+            "commodities",
+            "status",
+            "certainty",
+            "unverified",
+            "source",
+            "time",
+            "time_text",
+            "evidence",
+            "sanctions",
+        ] {
             assert!(c.get(key).is_some(), "missing {key} in {c}");
         }
         assert!(!c["evidence"].as_array().unwrap().is_empty());
     }
-    let flows = jsonl(&run(&db, &["claims", "--kind", "trade_flow", "--commodity", "2710", "--format", "jsonl"]));
+    let flows = jsonl(&run(
+        &db,
+        &[
+            "claims",
+            "--kind",
+            "trade_flow",
+            "--commodity",
+            "2710",
+            "--format",
+            "jsonl",
+        ],
+    ));
     assert!(!flows.is_empty());
     assert!(flows.iter().all(|c| c["kind"] == "trade_flow"));
-    let rumours = jsonl(&run(&db, &["claims", "--certainty", "rumor", "--format", "jsonl"]));
+    let rumours = jsonl(&run(
+        &db,
+        &["claims", "--certainty", "rumor", "--format", "jsonl"],
+    ));
     assert!(rumours.iter().all(|c| c["certainty"] == "rumor") && !rumours.is_empty());
-    let august = jsonl(&run(&db, &["claims", "--from", "2022-08", "--to", "2022-08", "--format", "jsonl"]));
-    assert!(august.iter().all(|c| c["time"].as_str().is_some_and(|t| t.starts_with("2022-08"))) && !august.is_empty());
+    let august = jsonl(&run(
+        &db,
+        &[
+            "claims", "--from", "2022-08", "--to", "2022-08", "--format", "jsonl",
+        ],
+    ));
+    assert!(
+        august
+            .iter()
+            .all(|c| c["time"].as_str().is_some_and(|t| t.starts_with("2022-08")))
+            && !august.is_empty()
+    );
     let csv = stdout(&run(&db, &["claims", "--format", "csv"]));
     assert!(csv.starts_with("id,doc_id,kind"));
     let table = stdout(&run(&db, &["claims"]));
     assert!(table.contains("claims"));
-    let json: serde_json::Value = serde_json::from_str(&stdout(&run(&db, &["claims", "--format", "json"]))).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&db, &["claims", "--format", "json"]))).unwrap();
     assert_eq!(json.as_array().unwrap().len(), all.len());
 }
 
@@ -143,7 +229,12 @@ fn show_marks_evidence_and_shows_a_claim() {
     let id = first[0]["id"].as_str().unwrap();
     let text = stdout(&run(&db, &["show", id]));
     assert!(text.contains(id));
-    let out = bin().arg("--db").arg(&db).args(["show", "no-such-id"]).output().unwrap();
+    let out = bin()
+        .arg("--db")
+        .arg(&db)
+        .args(["show", "no-such-id"])
+        .output()
+        .unwrap();
     assert!(!out.status.success());
 }
 
@@ -153,12 +244,26 @@ fn documents_carry_provenance_and_precision() {
     let docs = jsonl(&run(&db, &["documents", "--format", "jsonl"]));
     assert_eq!(docs.len(), 1);
     let d = &docs[0];
-    assert_eq!(d["provenance"], serde_json::json!(["Daily NK", "The Diplomat", "Frappler"]));
+    assert_eq!(
+        d["provenance"],
+        serde_json::json!(["Daily NK", "The Diplomat", "Frappler"])
+    );
     assert_eq!(d["published"], "2022-11");
     assert_eq!(d["published_precision"], "month");
-    assert!(d["verification_note"].as_str().unwrap().contains("not able to verify"));
-    for junk in ["Header Ads Widget", "Post a Comment", "Source: Frappler", "Click here to subscribe"] {
-        assert!(!d["text"].as_str().unwrap().contains(junk), "{junk} survived cleaning");
+    assert!(d["verification_note"]
+        .as_str()
+        .unwrap()
+        .contains("not able to verify"));
+    for junk in [
+        "Header Ads Widget",
+        "Post a Comment",
+        "Source: Frappler",
+        "Click here to subscribe",
+    ] {
+        assert!(
+            !d["text"].as_str().unwrap().contains(junk),
+            "{junk} survived cleaning"
+        );
     }
 }
 
@@ -171,7 +276,12 @@ fn flags_tally_and_measures() {
     assert!(tally.contains("UNSCR2397-OP5"), "{tally}");
     let measures = stdout(&run(&db, &["measures"]));
     assert!(measures.contains("UNSCR2397-OP8"));
-    let out = bin().arg("--db").arg(&db).args(["tally", "NO-SUCH-MEASURE"]).output().unwrap();
+    let out = bin()
+        .arg("--db")
+        .arg(&db)
+        .args(["tally", "NO-SUCH-MEASURE"])
+        .output()
+        .unwrap();
     assert!(!out.status.success());
 }
 
@@ -182,16 +292,41 @@ fn eval_scores_against_gold() {
     let gold = fixtures().join("gold");
     let input = fixtures().join("example.jsonl");
     let out = bin()
-        .args(["eval", "--gold", gold.to_str().unwrap(), input.to_str().unwrap(), "--json", "--predictions", predictions.to_str().unwrap()])
+        .args([
+            "eval",
+            "--gold",
+            gold.to_str().unwrap(),
+            input.to_str().unwrap(),
+            "--json",
+            "--predictions",
+            predictions.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["docs"], 1);
     assert_eq!(report["trade_flow"]["recall"], 1.0, "{report}");
-    assert!(std::fs::read_to_string(&predictions).unwrap().contains("\"doc_id\":\"example\""));
+    assert!(std::fs::read_to_string(&predictions)
+        .unwrap()
+        .contains("\"doc_id\":\"example\""));
     // A floor above the score fails.
-    let out = bin().args(["eval", "--gold", gold.to_str().unwrap(), input.to_str().unwrap(), "--quiet", "--min-f1", "1.01"]).output().unwrap();
+    let out = bin()
+        .args([
+            "eval",
+            "--gold",
+            gold.to_str().unwrap(),
+            input.to_str().unwrap(),
+            "--quiet",
+            "--min-f1",
+            "1.01",
+        ])
+        .output()
+        .unwrap();
     assert!(!out.status.success());
 }
 

@@ -16,7 +16,10 @@ fn main() {
     for (i, s) in ctx.sentences.iter().enumerate() {
         println!("[{i}] {:?}", &doc.text[s.start..s.end]);
         let a = &ctx.attributions[i];
-        println!("    attribution: {:?} {:?} explicit={}", a.certainty, a.source, a.explicit);
+        println!(
+            "    attribution: {:?} {:?} explicit={}",
+            a.certainty, a.source, a.explicit
+        );
         for m in ctx.mentions.within(s.start, s.end) {
             println!("    {:?} {:?}", m.text, m.kind);
         }
@@ -32,7 +35,10 @@ fn serde_json_line(c: &tw_model::Claim) -> String {
         c.kind.as_str(),
         c.exporter,
         c.importer,
-        c.commodities.iter().map(|x| x.text.as_str()).collect::<Vec<_>>(),
+        c.commodities
+            .iter()
+            .map(|x| x.text.as_str())
+            .collect::<Vec<_>>(),
         c.status,
         c.certainty,
         c.time

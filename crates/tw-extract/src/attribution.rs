@@ -36,7 +36,13 @@ pub struct Attribution {
 
 impl Attribution {
     fn none() -> Attribution {
-        Attribution { certainty: Certainty::Unattributed, source: None, clause: None, explicit: false, quote: false }
+        Attribution {
+            certainty: Certainty::Unattributed,
+            source: None,
+            clause: None,
+            explicit: false,
+            quote: false,
+        }
     }
 
     /// True when byte `pos` is inside the reporting clause.
@@ -45,10 +51,27 @@ impl Attribution {
     }
 }
 
-const ADVERBS: &[&str] = &["also", "further", "recently", "earlier", "later", "previously", "today", "yesterday", "had", "has", "have"];
+const ADVERBS: &[&str] = &[
+    "also",
+    "further",
+    "recently",
+    "earlier",
+    "later",
+    "previously",
+    "today",
+    "yesterday",
+    "had",
+    "has",
+    "have",
+];
 
 /// Attribute every sentence of `text`.
-pub fn attribute(text: &str, sentences: &[Sentence], mentions: &Mentions, cues: &Cues) -> Vec<Attribution> {
+pub fn attribute(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &Mentions,
+    cues: &Cues,
+) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::with_capacity(sentences.len());
     let mut previous: Option<Attribution> = None;
     for s in sentences {
@@ -56,7 +79,11 @@ pub fn attribute(text: &str, sentences: &[Sentence], mentions: &Mentions, cues: 
         let attribution = match found {
             Some(a) => a,
             None => match &previous {
-                Some(p) if !p.quote => Attribution { clause: None, explicit: false, ..p.clone() },
+                Some(p) if !p.quote => Attribution {
+                    clause: None,
+                    explicit: false,
+                    ..p.clone()
+                },
                 _ => Attribution::none(),
             },
         };
@@ -73,10 +100,18 @@ pub fn attribute(text: &str, sentences: &[Sentence], mentions: &Mentions, cues: 
 /// A rumour or speculation cue in `sentence` before byte `pos` of the
 /// document: it governs what follows it ("rumors circulating in the city
 /// claiming that North Korea received ...").
-pub fn cue_before(text: &str, s: &Sentence, pos: usize, cues: &Cues) -> Option<(Certainty, String)> {
+pub fn cue_before(
+    text: &str,
+    s: &Sentence,
+    pos: usize,
+    cues: &Cues,
+) -> Option<(Certainty, String)> {
     let slice = &text[s.start..pos.min(s.end)];
     let mut best: Option<(usize, Certainty, usize)> = None;
-    for (set, certainty) in [(&cues.src_rumor, Certainty::Rumor), (&cues.src_speculation, Certainty::Speculation)] {
+    for (set, certainty) in [
+        (&cues.src_rumor, Certainty::Rumor),
+        (&cues.src_speculation, Certainty::Speculation),
+    ] {
         for hit in set.find(slice) {
             if best.is_none_or(|(b, _, _)| hit.start > b) {
                 best = Some((hit.start, certainty, hit.end));
@@ -92,15 +127,16 @@ pub fn cue_before(text: &str, s: &Sentence, pos: usize, cues: &Cues) -> Option<(
         .min()
         .unwrap_or(rest.len());
     let phrase = rest[..stop].trim().trim_end_matches(',').trim();
-    let phrase = if phrase.starts_with(|c: char| c.is_lowercase()) && start > 0 {
-        phrase.to_string()
-    } else {
-        phrase.to_string()
-    };
-    Some((certainty, phrase))
+    Some((certainty, phrase.to_string()))
 }
 
-fn explicit(text: &str, s: &Sentence, mentions: &Mentions, cues: &Cues, previous: Option<&Attribution>) -> Option<Attribution> {
+fn explicit(
+    text: &str,
+    s: &Sentence,
+    mentions: &Mentions,
+    cues: &Cues,
+    previous: Option<&Attribution>,
+) -> Option<Attribution> {
     let sent = &text[s.start..s.end];
     let lower = sent.to_ascii_lowercase();
     let quote = sent.starts_with(['"', '“', '\'']) || (sent.contains('“') && sent.contains('”'));
@@ -109,11 +145,18 @@ fn explicit(text: &str, s: &Sentence, mentions: &Mentions, cues: &Cues, previous
     if let Some(p) = lower.find("according to ") {
         let src_start = p + "according to ".len();
         let rest = &sent[src_start..];
-        let src_end = src_start + rest.find([',', ';']).unwrap_or(rest.trim_end_matches(['.', '"', '”']).len());
+        let src_end = src_start
+            + rest
+                .find([',', ';'])
+                .unwrap_or(rest.trim_end_matches(['.', '"', '”']).len());
         let source = sent[src_start..src_end].trim();
         if !source.is_empty() && word_count(source) <= 14 {
             let certainty = classify(source, s.start + src_start, mentions, cues, previous);
-            let clause_end = if src_end < sent.len() && sent[src_end..].starts_with(',') { src_end + 1 } else { src_end };
+            let clause_end = if src_end < sent.len() && sent[src_end..].starts_with(',') {
+                src_end + 1
+            } else {
+                src_end
+            };
             return Some(Attribution {
                 certainty,
                 source: Some(source.to_string()),
@@ -132,9 +175,16 @@ fn explicit(text: &str, s: &Sentence, mentions: &Mentions, cues: &Cues, previous
         if let Some(c) = comma {
             let between = sent[c + 1..h.start].trim();
             let after_words = word_count(after);
-            if !between.is_empty() && word_count(between) <= 12 && after_words <= 6 && last_comma(after).is_none() {
+            if !between.is_empty()
+                && word_count(between) <= 12
+                && after_words <= 6
+                && last_comma(after).is_none()
+            {
                 let source = strip_adverbs(between);
-                let src_offset = s.start + c + 1 + (sent[c + 1..h.start].len() - sent[c + 1..h.start].trim_start().len());
+                let src_offset = s.start
+                    + c
+                    + 1
+                    + (sent[c + 1..h.start].len() - sent[c + 1..h.start].trim_start().len());
                 let certainty = classify(&source, src_offset, mentions, cues, previous);
                 return Some(Attribution {
                     certainty,
@@ -163,12 +213,17 @@ fn explicit(text: &str, s: &Sentence, mentions: &Mentions, cues: &Cues, previous
         let head = sent[head_start..h.start].trim();
         let head_lower = head.to_ascii_lowercase();
         let has_verb = words(&head_lower).iter().any(|&(a, b)| {
-            matches!(&head_lower[a..b], "is" | "are" | "was" | "were" | "be" | "been" | "will" | "would" | "may" | "could")
+            matches!(
+                &head_lower[a..b],
+                "is" | "are" | "was" | "were" | "be" | "been" | "will" | "would" | "may" | "could"
+            )
         });
         let n = word_count(head);
         if !head.is_empty() && n <= 12 && !has_verb && word_count(&sent[..h.start]) <= 20 {
             let source = strip_adverbs(head);
-            let src_offset = s.start + head_start + (sent[head_start..h.start].len() - sent[head_start..h.start].trim_start().len());
+            let src_offset = s.start
+                + head_start
+                + (sent[head_start..h.start].len() - sent[head_start..h.start].trim_start().len());
             let certainty = classify(&source, src_offset, mentions, cues, previous);
             // The clause runs to "that" when it follows within a few words.
             let tail = &lower[h.end..];
@@ -187,7 +242,13 @@ fn explicit(text: &str, s: &Sentence, mentions: &Mentions, cues: &Cues, previous
     }
     // "There has been speculation that ...", "Rumours are circulating that ...".
     if let Some((certainty, phrase)) = cue_before(text, s, s.end, cues) {
-        return Some(Attribution { certainty, source: Some(phrase), clause: None, explicit: true, quote });
+        return Some(Attribution {
+            certainty,
+            source: Some(phrase),
+            clause: None,
+            explicit: true,
+            quote,
+        });
     }
     None
 }
@@ -207,14 +268,24 @@ pub(crate) fn last_comma(text: &str) -> Option<usize> {
 
 fn strip_adverbs(phrase: &str) -> String {
     let mut words: Vec<&str> = phrase.split_whitespace().collect();
-    while words.len() > 1 && words.last().is_some_and(|w| ADVERBS.contains(&w.to_ascii_lowercase().as_str())) {
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| ADVERBS.contains(&w.to_ascii_lowercase().as_str()))
+    {
         words.pop();
     }
     words.join(" ")
 }
 
 /// Grade a source phrase that starts at byte `offset` of the document.
-fn classify(source: &str, offset: usize, mentions: &Mentions, cues: &Cues, previous: Option<&Attribution>) -> Certainty {
+fn classify(
+    source: &str,
+    offset: usize,
+    mentions: &Mentions,
+    cues: &Cues,
+    previous: Option<&Attribution>,
+) -> Certainty {
     if cues.src_rumor.any(source) {
         return Certainty::Rumor;
     }
@@ -227,12 +298,19 @@ fn classify(source: &str, offset: usize, mentions: &Mentions, cues: &Cues, previ
         }
     }
     // "a senior Energy Ministry official", "an industry source": unnamed.
-    let first_word = source.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+    let first_word = source
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
     if matches!(first_word.as_str(), "a" | "an" | "one") && cues.src_anonymous.any(source) {
         return Certainty::Anonymous;
     }
     for m in mentions.within(offset, offset + source.len()) {
-        if let Kind::Organisation { org_type: Some(t), .. } = &m.kind {
+        if let Kind::Organisation {
+            org_type: Some(t), ..
+        } = &m.kind
+        {
             return match t {
                 OrgType::Outlet => Certainty::Reported,
                 _ => Certainty::Official,

@@ -1,6 +1,6 @@
 //! Mentions: one pass of every data-driven finder over the whole text.
 
-use tw_gazetteer::{Form, GeoKind, Gazetteer, OrgType};
+use tw_gazetteer::{Form, Gazetteer, GeoKind, OrgType};
 use tw_model::{CharIndex, Mention};
 use tw_time::{Anchor, TimeKind};
 
@@ -102,7 +102,13 @@ impl M {
     /// True for a time mention that says when something happened (a point
     /// or an interval with a value), not a bound or a duration.
     pub fn is_when(&self) -> bool {
-        matches!(&self.kind, Kind::Time { value: Some(_), kind: TimeKind::Point | TimeKind::Interval })
+        matches!(
+            &self.kind,
+            Kind::Time {
+                value: Some(_),
+                kind: TimeKind::Point | TimeKind::Interval
+            }
+        )
     }
 }
 
@@ -121,15 +127,33 @@ impl Mentions {
             let kind = match g.kind {
                 GeoKind::Country => match g.code.clone() {
                     Some(code) => Kind::Country { code, form: g.form },
-                    None => Kind::Region { name: g.name.clone(), code: None },
+                    None => Kind::Region {
+                        name: g.name.clone(),
+                        code: None,
+                    },
                 },
-                GeoKind::Place => Kind::Place { name: g.name.clone(), code: g.code.clone(), lat: g.lat, lon: g.lon },
-                GeoKind::Region => Kind::Region { name: g.name.clone(), code: g.code.clone() },
-                GeoKind::Organisation => {
-                    Kind::Organisation { name: g.name.clone(), org_type: g.org_type, code: g.code.clone() }
-                }
+                GeoKind::Place => Kind::Place {
+                    name: g.name.clone(),
+                    code: g.code.clone(),
+                    lat: g.lat,
+                    lon: g.lon,
+                },
+                GeoKind::Region => Kind::Region {
+                    name: g.name.clone(),
+                    code: g.code.clone(),
+                },
+                GeoKind::Organisation => Kind::Organisation {
+                    name: g.name.clone(),
+                    org_type: g.org_type,
+                    code: g.code.clone(),
+                },
             };
-            all.push(M { start: g.start, end: g.end, text: g.text.clone(), kind });
+            all.push(M {
+                start: g.start,
+                end: g.end,
+                text: g.text.clone(),
+                kind,
+            });
         }
         // Commodity words inside a name ("Daily NK", "Gulf Oil Corp") are
         // not goods.
@@ -143,22 +167,46 @@ impl Mentions {
                 start: c.start,
                 end: c.end,
                 text: c.text.clone(),
-                kind: Kind::Commodity { hs: c.hs.clone(), head: c.head.clone(), generic: c.generic },
+                kind: Kind::Commodity {
+                    hs: c.hs.clone(),
+                    head: c.head.clone(),
+                    generic: c.generic,
+                },
             });
         }
         for q in tw_goods::find_quantities(text) {
-            all.push(M { start: q.start, end: q.end, text: q.text.clone(), kind: Kind::Quantity { value: q.value, unit: q.unit.clone() } });
+            all.push(M {
+                start: q.start,
+                end: q.end,
+                text: q.text.clone(),
+                kind: Kind::Quantity {
+                    value: q.value,
+                    unit: q.unit.clone(),
+                },
+            });
         }
         for m in tw_goods::find_money(text) {
             all.push(M {
                 start: m.start,
                 end: m.end,
                 text: m.text.clone(),
-                kind: Kind::Money { amount: m.amount, currency: m.currency.clone(), per_unit: m.per_unit.clone() },
+                kind: Kind::Money {
+                    amount: m.amount,
+                    currency: m.currency.clone(),
+                    per_unit: m.per_unit.clone(),
+                },
             });
         }
         for t in tw_time::find_times(text, anchor) {
-            all.push(M { start: t.start, end: t.end, text: t.text.clone(), kind: Kind::Time { value: t.value.clone(), kind: t.kind } });
+            all.push(M {
+                start: t.start,
+                end: t.end,
+                text: t.text.clone(),
+                kind: Kind::Time {
+                    value: t.value.clone(),
+                    kind: t.kind,
+                },
+            });
         }
         all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         Mentions { all }
@@ -167,7 +215,10 @@ impl Mentions {
     /// Mentions that lie inside `start..end`.
     pub fn within(&self, start: usize, end: usize) -> impl Iterator<Item = &M> {
         let first = self.all.partition_point(|m| m.start < start);
-        self.all[first..].iter().take_while(move |m| m.start < end).filter(move |m| m.end <= end)
+        self.all[first..]
+            .iter()
+            .take_while(move |m| m.start < end)
+            .filter(move |m| m.end <= end)
     }
 
     /// Export as model mentions with character offsets.
@@ -179,10 +230,16 @@ impl Mentions {
                     Kind::Country { code, .. } => ("country", Some(code.clone()), None, None),
                     Kind::Place { name, lat, lon, .. } => ("place", Some(name.clone()), *lat, *lon),
                     Kind::Region { name, .. } => ("place", Some(name.clone()), None, None),
-                    Kind::Organisation { name, .. } => ("organisation", Some(name.clone()), None, None),
+                    Kind::Organisation { name, .. } => {
+                        ("organisation", Some(name.clone()), None, None)
+                    }
                     Kind::Commodity { hs, .. } => ("commodity", hs.clone(), None, None),
-                    Kind::Quantity { value, unit } => ("quantity", Some(format!("{value} {unit}")), None, None),
-                    Kind::Money { amount, currency, .. } => ("money", Some(format!("{amount} {currency}")), None, None),
+                    Kind::Quantity { value, unit } => {
+                        ("quantity", Some(format!("{value} {unit}")), None, None)
+                    }
+                    Kind::Money {
+                        amount, currency, ..
+                    } => ("money", Some(format!("{amount} {currency}")), None, None),
                     Kind::Time { value, .. } => ("time", value.clone(), None, None),
                 };
                 Mention {

@@ -26,19 +26,57 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "It", "He", "She", "They", "This", "That", "These", "Those", "In", "But", "And", "A",
-    "An", "We", "I", "There", "Its", "His", "Her", "Their", "On", "At", "For", "As", "However",
-    "Meanwhile", "Also", "Last", "Earlier", "Under", "According", "Some", "Most", "All", "If",
-    "When", "While", "After", "Before", "Total", "Exports", "Imports", "Sales",
+    "The",
+    "It",
+    "He",
+    "She",
+    "They",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "In",
+    "But",
+    "And",
+    "A",
+    "An",
+    "We",
+    "I",
+    "There",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "On",
+    "At",
+    "For",
+    "As",
+    "However",
+    "Meanwhile",
+    "Also",
+    "Last",
+    "Earlier",
+    "Under",
+    "According",
+    "Some",
+    "Most",
+    "All",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Total",
+    "Exports",
+    "Imports",
+    "Sales",
 ];
 
 /// Split `text` into sentences.
 pub fn split(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
-    let mut paragraph = 0;
-    for (p_start, p_end) in paragraphs(text) {
+    for (paragraph, (p_start, p_end)) in paragraphs(text).into_iter().enumerate() {
         split_paragraph(text, p_start, p_end, paragraph, &mut out);
-        paragraph += 1;
     }
     out
 }
@@ -68,7 +106,11 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
             // of its own, as is the line before a table.
             let next_line_end = text[j..].find('\n').map_or(text.len(), |e| j + e);
             let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
-            if newlines >= 2 || indent >= 2 || tabular(&text[j..next_line_end]) || tabular(&text[line_start..i]) {
+            if newlines >= 2
+                || indent >= 2
+                || tabular(&text[j..next_line_end])
+                || tabular(&text[line_start..i])
+            {
                 out.push((start, i));
                 start = j;
                 i = j;
@@ -78,7 +120,9 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         i += 1;
     }
     out.push((start, bytes.len()));
-    out.into_iter().filter(|&(s, e)| !text[s..e].trim().is_empty()).collect()
+    out.into_iter()
+        .filter(|&(s, e)| !text[s..e].trim().is_empty())
+        .collect()
 }
 
 /// A line of a table: columns set apart by runs of spaces, or a label with
@@ -89,12 +133,29 @@ fn tabular(line: &str) -> bool {
         return true;
     }
     let tokens: Vec<&str> = line.split_whitespace().collect();
-    let numeric = tokens.iter().filter(|t| t.trim_matches(|c: char| !c.is_alphanumeric()).chars().next().is_some_and(|c| c.is_ascii_digit())).count();
-    let words = tokens.iter().filter(|t| t.chars().any(char::is_alphabetic)).count();
+    let numeric = tokens
+        .iter()
+        .filter(|t| {
+            t.trim_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+        })
+        .count();
+    let words = tokens
+        .iter()
+        .filter(|t| t.chars().any(char::is_alphabetic))
+        .count();
     numeric >= 2 && words <= 4 && numeric >= words
 }
 
-fn split_paragraph(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+fn split_paragraph(
+    text: &str,
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
     let para = &text[start..end];
     let mut sent_start = 0;
     let chars: Vec<(usize, char)> = para.char_indices().collect();
@@ -117,7 +178,9 @@ fn split_paragraph(text: &str, start: usize, end: usize, paragraph: usize, out: 
             }
             let next = chars.get(n).map(|&(_, ch)| ch);
             let starts_sentence = next.is_some_and(|ch| {
-                ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '"' | '“' | '\'' | '‘' | '(')
+                ch.is_uppercase()
+                    || ch.is_ascii_digit()
+                    || matches!(ch, '"' | '“' | '\'' | '‘' | '(')
             });
             if saw_space && starts_sentence && (c != '.' || !is_abbreviation(para, i, chars[n].0)) {
                 push(text, start + sent_start, start + end_byte, paragraph, out);
@@ -137,14 +200,24 @@ fn is_abbreviation(para: &str, dot: usize, next: usize) -> bool {
     let before = &para[..dot];
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
-        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
     }
-    let next_word: String = para[next..].chars().take_while(|c| c.is_alphanumeric()).collect();
+    let next_word: String = para[next..]
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
     // Dotted abbreviations such as "U.S." or "U.N.".
-    if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) {
+    if word.contains('.')
+        && word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+    {
         return !SENTENCE_OPENERS.contains(&next_word.as_str());
     }
     // Single capital initials: "N. Yemen", "J. Smith".
@@ -165,7 +238,11 @@ fn push(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Se
     let trimmed_start = start + (slice.len() - slice.trim_start().len());
     let trimmed_end = start + slice.trim_end().len();
     if trimmed_end > trimmed_start {
-        out.push(Sentence { start: trimmed_start, end: trimmed_end, paragraph });
+        out.push(Sentence {
+            start: trimmed_start,
+            end: trimmed_end,
+            paragraph,
+        });
     }
 }
 
@@ -182,38 +259,73 @@ mod tests {
         let t = "The U.S. Agriculture Department said sales to N. Yemen rose. The U.S. Was the largest supplier.";
         assert_eq!(
             texts(t),
-            vec!["The U.S. Agriculture Department said sales to N. Yemen rose.", "The U.S. Was the largest supplier."]
+            vec![
+                "The U.S. Agriculture Department said sales to N. Yemen rose.",
+                "The U.S. Was the largest supplier."
+            ]
         );
     }
 
     #[test]
     fn dotted_abbreviation_before_an_opener_splits() {
         let t = "Canada ships steel to the U.S. The officials said so.";
-        assert_eq!(texts(t), vec!["Canada ships steel to the U.S.", "The officials said so."]);
+        assert_eq!(
+            texts(t),
+            vec!["Canada ships steel to the U.S.", "The officials said so."]
+        );
     }
 
     #[test]
     fn company_suffix_and_month_abbreviations() {
         let t = "Sumitomo Corp. said on Dec. 3 it sold 5,000 tonnes. It also bought wheat.";
-        assert_eq!(texts(t), vec!["Sumitomo Corp. said on Dec. 3 it sold 5,000 tonnes.", "It also bought wheat."]);
+        assert_eq!(
+            texts(t),
+            vec![
+                "Sumitomo Corp. said on Dec. 3 it sold 5,000 tonnes.",
+                "It also bought wheat."
+            ]
+        );
     }
 
     #[test]
     fn paragraphs_break_sentences_and_wrapped_lines_do_not() {
         let t = "Exports rose\nto 5 mln tonnes in May\n    Imports fell\n\nPrices \u{201c}rose.\u{201d} Then fell.";
         let s = split(t);
-        assert_eq!(texts(t), vec!["Exports rose\nto 5 mln tonnes in May", "Imports fell", "Prices \u{201c}rose.\u{201d}", "Then fell."]);
-        assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), vec![0, 1, 2, 2]);
+        assert_eq!(
+            texts(t),
+            vec![
+                "Exports rose\nto 5 mln tonnes in May",
+                "Imports fell",
+                "Prices \u{201c}rose.\u{201d}",
+                "Then fell."
+            ]
+        );
+        assert_eq!(
+            s.iter().map(|s| s.paragraph).collect::<Vec<_>>(),
+            vec![0, 1, 2, 2]
+        );
     }
 
     #[test]
     fn table_rows_are_sentences_even_without_indentation() {
         let t = "Data for Thailand in mln tonnes --\n1986/87 1985/86\nImports NIL NIL\nExports 3.70 3.70 4.34 4.34\nEnd";
-        assert_eq!(texts(t), vec!["Data for Thailand in mln tonnes --", "1986/87 1985/86", "Imports NIL NIL", "Exports 3.70 3.70 4.34 4.34", "End"]);
+        assert_eq!(
+            texts(t),
+            vec![
+                "Data for Thailand in mln tonnes --",
+                "1986/87 1985/86",
+                "Imports NIL NIL",
+                "Exports 3.70 3.70 4.34 4.34",
+                "End"
+            ]
+        );
     }
 
     #[test]
     fn decimals_are_not_boundaries() {
-        assert_eq!(texts("It rose 2.5 pct. Then 3.1."), vec!["It rose 2.5 pct.", "Then 3.1."]);
+        assert_eq!(
+            texts("It rose 2.5 pct. Then 3.1."),
+            vec!["It rose 2.5 pct.", "Then 3.1."]
+        );
     }
 }

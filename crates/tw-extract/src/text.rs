@@ -67,7 +67,7 @@ impl PhraseSet {
     /// True when `text` (trimmed, lower-cased) is exactly one of the phrases.
     pub(crate) fn is_exactly(&self, text: &str) -> bool {
         let t = text.trim().to_ascii_lowercase();
-        self.phrases.iter().any(|p| *p == t)
+        self.phrases.contains(&t)
     }
 }
 
@@ -129,7 +129,11 @@ mod tests {
     fn phrases_match_on_word_boundaries_only() {
         let set = PhraseSet::new(&["import", "imports", "credit guarantees"]);
         let text = "Imports rose; importantly, credit guarantees were given.";
-        let hits: Vec<&str> = set.find(text).iter().map(|h| &text[h.start..h.end]).collect();
+        let hits: Vec<&str> = set
+            .find(text)
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect();
         assert_eq!(hits, vec!["Imports", "credit guarantees"]);
         let wrapped = "credit\nguarantees";
         assert_eq!(set.find(wrapped).len(), 1);

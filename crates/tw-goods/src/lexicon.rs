@@ -424,21 +424,51 @@ impl Lexicon {
     /// month after it ("Maize Mar 48.0" in a table row) is no name.
     fn capital_allowed(&self, text: &str, start: usize, end: usize) -> bool {
         let after_abbreviation = text[..start].trim_end_matches([' ', '\t']).ends_with('.')
-            && text[..start].trim_end().rsplit(char::is_whitespace).next().is_some_and(|w| w.len() <= 5 && w.matches('.').count() >= 2);
+            && text[..start]
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| w.len() <= 5 && w.matches('.').count() >= 2);
         if !starts_sentence(text, start) && !after_abbreviation {
             return false;
         }
         let rest = &text[end..];
         let next_start = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-        let next_word: String = text[end + next_start..].chars().take_while(|c| c.is_alphabetic()).collect();
-        !char_at(text, end + next_start).is_some_and(char::is_uppercase) || MONTHS.contains(&next_word.to_ascii_lowercase().as_str())
+        let next_word: String = text[end + next_start..]
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        !char_at(text, end + next_start).is_some_and(char::is_uppercase)
+            || MONTHS.contains(&next_word.to_ascii_lowercase().as_str())
     }
 }
 
 /// Month names and abbreviations, which may follow goods in a table row.
 const MONTHS: &[&str] = &[
-    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug",
-    "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
 ];
 
 #[cfg(test)]

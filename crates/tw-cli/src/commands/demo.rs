@@ -15,7 +15,8 @@ use crate::pipeline;
 /// examples/README.md).
 const EXAMPLE: &str = include_str!("../../../../examples/daily-nk-trade-offices.txt");
 const EXAMPLE_ID: &str = "seed-daily-nk-trade-offices";
-const EXAMPLE_URL: &str = "https://frappler.blogspot.com/2022/11/north-korea-begins-preparations-to-open.html";
+const EXAMPLE_URL: &str =
+    "https://frappler.blogspot.com/2022/11/north-korea-begins-preparations-to-open.html";
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
@@ -31,7 +32,8 @@ pub fn run(db: Option<PathBuf>, args: DemoArgs) -> Result<ExitCode> {
         Some(p) if !p.exists() => p,
         _ => dir.path().join("demo.db"),
     };
-    let mut store = Store::open(&path).with_context(|| format!("cannot create {}", path.display()))?;
+    let mut store =
+        Store::open(&path).with_context(|| format!("cannot create {}", path.display()))?;
     let input = dir.path().join("daily-nk-trade-offices.txt");
     std::fs::write(&input, EXAMPLE)?;
     let opts = IngestOptions {
@@ -40,15 +42,23 @@ pub fn run(db: Option<PathBuf>, args: DemoArgs) -> Result<ExitCode> {
         ..IngestOptions::default()
     };
     let summary = pipeline::ingest(&mut store, &[input], &opts, None, false)?;
-    let doc = store.document(EXAMPLE_ID)?.context("the example was not stored")?;
+    let doc = store
+        .document(EXAMPLE_ID)?
+        .context("the example was not stored")?;
     println!("{}", doc.title.as_deref().unwrap_or("(untitled)"));
-    println!("published {}", doc.published.as_ref().map_or("unknown", |p| p.iso.as_str()));
+    println!(
+        "published {}",
+        doc.published.as_ref().map_or("unknown", |p| p.iso.as_str())
+    );
     println!("provenance: {}", doc.provenance.join(" → "));
     if let Some(note) = &doc.verification_note {
         println!("verification note: {note}");
     }
     println!();
-    let claims = store.claims(&ClaimFilter { doc_id: Some(EXAMPLE_ID.into()), ..ClaimFilter::default() })?;
+    let claims = store.claims(&ClaimFilter {
+        doc_id: Some(EXAMPLE_ID.into()),
+        ..ClaimFilter::default()
+    })?;
     output::write_claims(&mut std::io::stdout().lock(), &claims, args.format)?;
     eprintln!(
         "\n{} claims from 1 document; store: {} (try `tradewatch --db {} show {EXAMPLE_ID}`)",

@@ -46,7 +46,8 @@ pub struct EvalArgs {
 }
 
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
-    let gold = tw_eval::load_gold_dir(&args.gold).with_context(|| format!("cannot read gold files in {}", args.gold.display()))?;
+    let gold = tw_eval::load_gold_dir(&args.gold)
+        .with_context(|| format!("cannot read gold files in {}", args.gold.display()))?;
     if gold.is_empty() {
         bail!("no gold files in {}", args.gold.display());
     }
@@ -56,9 +57,13 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
     if args.inputs.is_empty() {
         for g in &gold {
             let Some(input) = g.raw.get("input").and_then(Value::as_str) else {
-                bail!("gold file for {} names no input; give the inputs on the command line", g.doc_id);
+                bail!(
+                    "gold file for {} names no input; give the inputs on the command line",
+                    g.doc_id
+                );
             };
-            let path = resolve(&args.gold, input).with_context(|| format!("cannot find input {input:?} of {}", g.doc_id))?;
+            let path = resolve(&args.gold, input)
+                .with_context(|| format!("cannot find input {input:?} of {}", g.doc_id))?;
             let opts = IngestOptions {
                 id: Some(g.doc_id.clone()),
                 url: g.raw.get("url").and_then(Value::as_str).map(str::to_string),
@@ -68,7 +73,13 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         }
     } else {
         let keep = |d: &Document| args.all || ids.contains(&d.id);
-        pipeline::ingest(&mut store, &args.inputs, &IngestOptions::default(), Some(&keep), false)?;
+        pipeline::ingest(
+            &mut store,
+            &args.inputs,
+            &IngestOptions::default(),
+            Some(&keep),
+            false,
+        )?;
     }
     let mut predictions: Vec<Value> = Vec::new();
     for claim in store.claims(&ClaimFilter::default())? {
@@ -80,10 +91,20 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
             writeln!(f, "{}", serde_json::to_string(p)?)?;
         }
     }
-    let found: HashSet<&str> = predictions.iter().filter_map(|p| p.get("doc_id").and_then(Value::as_str)).collect();
-    let stored: usize = gold.iter().filter(|g| store.document(&g.doc_id).ok().flatten().is_some()).count();
+    let found: HashSet<&str> = predictions
+        .iter()
+        .filter_map(|p| p.get("doc_id").and_then(Value::as_str))
+        .collect();
+    let stored: usize = gold
+        .iter()
+        .filter(|g| store.document(&g.doc_id).ok().flatten().is_some())
+        .count();
     if stored < gold.len() {
-        eprintln!("warning: {} of {} gold documents were not found in the inputs", gold.len() - stored, gold.len());
+        eprintln!(
+            "warning: {} of {} gold documents were not found in the inputs",
+            gold.len() - stored,
+            gold.len()
+        );
     }
     tracing::info!(docs_with_claims = found.len(), "scored");
     let report = tw_eval::score(&gold, &predictions);

@@ -67,7 +67,10 @@ pub fn run(store: &mut Store, args: IngestArgs) -> Result<ExitCode> {
         eprintln!("skipped {origin}: {reason}");
     }
     if summary.skipped_reasons.len() > 50 {
-        eprintln!("... and {} more skipped (see `tradewatch stats`)", summary.skipped_reasons.len() - 50);
+        eprintln!(
+            "... and {} more skipped (see `tradewatch stats`)",
+            summary.skipped_reasons.len() - 50
+        );
     }
     eprintln!(
         "ingested {} documents ({} claims), {} duplicates unchanged, {} skipped, in {:.2} s",

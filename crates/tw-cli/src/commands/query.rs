@@ -53,15 +53,21 @@ pub struct ClaimsArgs {
 impl ClaimsArgs {
     pub fn filter(&self) -> Result<ClaimFilter> {
         let kind = match &self.kind {
-            Some(k) => Some(ClaimKind::parse(k).ok_or_else(|| anyhow::anyhow!("unknown kind {k:?}"))?),
+            Some(k) => {
+                Some(ClaimKind::parse(k).ok_or_else(|| anyhow::anyhow!("unknown kind {k:?}"))?)
+            }
             None => None,
         };
         let status = match &self.status {
-            Some(s) => Some(Status::parse(s).ok_or_else(|| anyhow::anyhow!("unknown status {s:?}"))?),
+            Some(s) => {
+                Some(Status::parse(s).ok_or_else(|| anyhow::anyhow!("unknown status {s:?}"))?)
+            }
             None => None,
         };
         let certainty = match &self.certainty {
-            Some(c) => Some(Certainty::parse(c).ok_or_else(|| anyhow::anyhow!("unknown certainty {c:?}"))?),
+            Some(c) => Some(
+                Certainty::parse(c).ok_or_else(|| anyhow::anyhow!("unknown certainty {c:?}"))?,
+            ),
             None => None,
         };
         Ok(ClaimFilter {
@@ -109,7 +115,8 @@ pub fn documents(store: &Store, args: DocumentsArgs) -> Result<ExitCode> {
             let mut n = 0;
             store.for_each_document(|doc| {
                 if args.limit.is_none_or(|l| n < l) {
-                    let line = serde_json::to_string(&output::document_record(&doc)).expect("serialise");
+                    let line =
+                        serde_json::to_string(&output::document_record(&doc)).expect("serialise");
                     let _ = writeln!(out, "{line}");
                 }
                 n += 1;
@@ -129,14 +136,26 @@ pub fn documents(store: &Store, args: DocumentsArgs) -> Result<ExitCode> {
                 .map(|d| {
                     [
                         d.id.clone(),
-                        d.published.as_ref().map(|p| p.iso.clone()).unwrap_or_else(|| "-".into()),
+                        d.published
+                            .as_ref()
+                            .map(|p| p.iso.clone())
+                            .unwrap_or_else(|| "-".into()),
                         d.source.clone().unwrap_or_else(|| "-".into()),
                         d.provenance.join(" → "),
-                        d.title.clone().unwrap_or_default().chars().take(60).collect(),
+                        d.title
+                            .clone()
+                            .unwrap_or_default()
+                            .chars()
+                            .take(60)
+                            .collect(),
                     ]
                 })
                 .collect();
-            output::write_table(&mut out, &["id", "published", "source", "provenance", "title"], &rows)?;
+            output::write_table(
+                &mut out,
+                &["id", "published", "source", "provenance", "title"],
+                &rows,
+            )?;
         }
     }
     Ok(ExitCode::SUCCESS)

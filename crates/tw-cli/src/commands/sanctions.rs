@@ -28,7 +28,11 @@ pub fn flags(store: &Store, args: FlagsArgs) -> Result<ExitCode> {
         Some(c) => Some(Certainty::parse(c).with_context(|| format!("unknown certainty {c:?}"))?),
         None => None,
     };
-    let mut claims = store.claims(&ClaimFilter { measure: args.measure.clone(), certainty, ..ClaimFilter::default() })?;
+    let mut claims = store.claims(&ClaimFilter {
+        measure: args.measure.clone(),
+        certainty,
+        ..ClaimFilter::default()
+    })?;
     claims.retain(|c| !c.sanctions.is_empty());
     if args.format == Format::Table {
         let rows: Vec<[String; 5]> = claims
@@ -43,12 +47,19 @@ pub fn flags(store: &Store, args: FlagsArgs) -> Result<ExitCode> {
                             c.id.clone(),
                             c.certainty.as_str().to_string(),
                             f.reason.clone(),
-                            c.evidence.first().map(|e| e.text.chars().take(70).collect()).unwrap_or_default(),
+                            c.evidence
+                                .first()
+                                .map(|e| e.text.chars().take(70).collect())
+                                .unwrap_or_default(),
                         ]
                     })
             })
             .collect();
-        output::write_table(&mut std::io::stdout().lock(), &["measure", "claim", "certainty", "reason", "evidence"], &rows)?;
+        output::write_table(
+            &mut std::io::stdout().lock(),
+            &["measure", "claim", "certainty", "reason", "evidence"],
+            &rows,
+        )?;
         println!("\n{} flags on {} claims. A flag means: a person should look at this; not that a violation occurred.", rows.len(), claims.len());
     } else {
         output::write_claims(&mut std::io::stdout().lock(), &claims, args.format)?;
@@ -70,8 +81,17 @@ pub struct TallyArgs {
 
 pub fn tally(store: &Store, args: TallyArgs) -> Result<ExitCode> {
     let measures = MeasureSet::builtin()?;
-    let claims = store.claims(&ClaimFilter { measure: Some(args.measure.clone()), ..ClaimFilter::default() })?;
-    let inputs: Vec<TallyInput> = claims.iter().map(|c| TallyInput { claim: c, origin_key: None }).collect();
+    let claims = store.claims(&ClaimFilter {
+        measure: Some(args.measure.clone()),
+        ..ClaimFilter::default()
+    })?;
+    let inputs: Vec<TallyInput> = claims
+        .iter()
+        .map(|c| TallyInput {
+            claim: c,
+            origin_key: None,
+        })
+        .collect();
     let tally = measures.tally(&args.measure, &inputs, args.window)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&tally.to_json())?);
@@ -93,14 +113,29 @@ pub fn measures(args: MeasuresArgs) -> Result<ExitCode> {
     let rows: Vec<[String; 5]> = set
         .measures()
         .iter()
-        .map(|m| [m.id.clone(), m.regime.clone(), m.direction.as_str().to_string(), m.adopted.clone(), m.source.clone()])
+        .map(|m| {
+            [
+                m.id.clone(),
+                m.regime.clone(),
+                m.direction.as_str().to_string(),
+                m.adopted.clone(),
+                m.source.clone(),
+            ]
+        })
         .collect();
     if args.json {
         for m in set.measures() {
-            println!("{}", serde_json::json!({"id": m.id, "regime": m.regime, "direction": m.direction.as_str(), "adopted": m.adopted, "source": m.source}));
+            println!(
+                "{}",
+                serde_json::json!({"id": m.id, "regime": m.regime, "direction": m.direction.as_str(), "adopted": m.adopted, "source": m.source})
+            );
         }
     } else {
-        output::write_table(&mut std::io::stdout().lock(), &["id", "regime", "direction", "adopted", "source"], &rows)?;
+        output::write_table(
+            &mut std::io::stdout().lock(),
+            &["id", "regime", "direction", "adopted", "source"],
+            &rows,
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -20,7 +20,10 @@ pub struct ShowArgs {
 pub fn run(store: &Store, args: ShowArgs) -> Result<ExitCode> {
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     if let Some(doc) = store.document(&args.id)? {
-        let claims = store.claims(&ClaimFilter { doc_id: Some(doc.id.clone()), ..ClaimFilter::default() })?;
+        let claims = store.claims(&ClaimFilter {
+            doc_id: Some(doc.id.clone()),
+            ..ClaimFilter::default()
+        })?;
         print_document(&doc, &claims, color);
         return Ok(ExitCode::SUCCESS);
     }
@@ -70,8 +73,13 @@ fn print_claim(claim: &Claim, doc: Option<&Document>, color: bool) {
     let mut out = std::io::stdout().lock();
     let _ = output::write_claims(&mut out, std::slice::from_ref(claim), Format::Json);
     if let Some(doc) = doc {
-        println!("\nin {} ({}):", doc.id, doc.title.as_deref().unwrap_or("untitled"));
-        let marks: Vec<(usize, usize, usize)> = claim.evidence.iter().map(|e| (e.start, e.end, 1)).collect();
+        println!(
+            "\nin {} ({}):",
+            doc.id,
+            doc.title.as_deref().unwrap_or("untitled")
+        );
+        let marks: Vec<(usize, usize, usize)> =
+            claim.evidence.iter().map(|e| (e.start, e.end, 1)).collect();
         println!("{}", highlight(&doc.text, &marks, color));
     }
 }

@@ -19,19 +19,28 @@ impl Frame for EventFrame {
             }
             let s = ctx.sentences[i];
             let sent = ctx.sentence_text(i);
-            let Some(verb) = ctx.cues.event_verbs.find(sent).into_iter().next() else { continue };
+            let Some(verb) = ctx.cues.event_verbs.find(sent).into_iter().next() else {
+                continue;
+            };
             let pos = s.start + verb.start;
             if ctx.is_analysis(i, pos) {
                 continue;
             }
             let mentions = ctx.content_mentions(i);
-            let Some(actor) = mentions.iter().filter(|m| m.end <= pos).find_map(|m| match &m.kind {
-                Kind::Country { .. } => country_of(m),
-                _ => None,
-            }) else {
+            let Some(actor) =
+                mentions
+                    .iter()
+                    .filter(|m| m.end <= pos)
+                    .find_map(|m| match &m.kind {
+                        Kind::Country { .. } => country_of(m),
+                        _ => None,
+                    })
+            else {
                 continue;
             };
-            let Some(time) = mentions.iter().find(|m| m.is_when() && m.start > pos) else { continue };
+            let Some(time) = mentions.iter().find(|m| m.is_when() && m.start > pos) else {
+                continue;
+            };
             let mut claim = ctx.claim(ClaimKind::Event, i, pos);
             claim.actor = Some(actor);
             if let Kind::Time { value, .. } = &time.kind {
@@ -43,7 +52,11 @@ impl Frame for EventFrame {
                     push_unique(&mut claim.places, name.clone());
                 }
             }
-            claim.status = if ctx.cues.planned.any(sent) { Status::Planned } else { Status::Occurred };
+            claim.status = if ctx.cues.planned.any(sent) {
+                Status::Planned
+            } else {
+                Status::Occurred
+            };
             claimed[i] = true;
             claims.push(claim);
         }

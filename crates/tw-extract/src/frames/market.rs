@@ -14,8 +14,12 @@ impl Frame for MarketFrame {
         for i in 0..ctx.sentences.len() {
             let s = ctx.sentences[i];
             let sent = ctx.sentence_text(i);
-            let Some(noun) = ctx.cues.market_nouns.find(sent).into_iter().next() else { continue };
-            let Some(verb) = ctx.cues.market_verbs.find(sent).into_iter().find(|v| v.start > noun.end && super::gap_words(sent, noun.end, v.start).len() <= 8) else {
+            let Some(noun) = ctx.cues.market_nouns.find(sent).into_iter().next() else {
+                continue;
+            };
+            let Some(verb) = ctx.cues.market_verbs.find(sent).into_iter().find(|v| {
+                v.start > noun.end && super::gap_words(sent, noun.end, v.start).len() <= 8
+            }) else {
                 continue;
             };
             let pos = s.start + noun.start;
@@ -24,15 +28,24 @@ impl Frame for MarketFrame {
             }
             let mentions = ctx.content_mentions(i);
             // The goods right before the noun ("gas prices").
-            let Some(goods) = mentions.iter().rev().find(|m| matches!(m.kind, Kind::Commodity { .. }) && m.end <= pos && super::gap_words(ctx.text, m.end, pos).len() <= 1) else {
+            let Some(goods) = mentions.iter().rev().find(|m| {
+                matches!(m.kind, Kind::Commodity { .. })
+                    && m.end <= pos
+                    && super::gap_words(ctx.text, m.end, pos).len() <= 1
+            }) else {
                 continue;
             };
             let mut claim = ctx.claim(ClaimKind::Market, i, pos);
             // Evidence: up to the end of the clause that states it.
-            let clause_end = sent[verb.end..].find([',', ';']).map_or(s.end, |c| s.start + verb.end + c);
+            let clause_end = sent[verb.end..]
+                .find([',', ';'])
+                .map_or(s.end, |c| s.start + verb.end + c);
             claim.evidence[0] = ctx.evidence(s.start, clause_end);
             if let Kind::Commodity { hs, .. } = &goods.kind {
-                claim.commodities.push(Commodity { text: goods.text.clone(), hs: hs.clone() });
+                claim.commodities.push(Commodity {
+                    text: goods.text.clone(),
+                    hs: hs.clone(),
+                });
             }
             for m in mentions.iter().filter(|m| m.start < clause_end) {
                 if let Kind::Place { name, .. } = &m.kind {

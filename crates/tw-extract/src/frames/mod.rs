@@ -5,6 +5,10 @@
 //! earlier frame claimed is marked, so the catch-all `event` frame does not
 //! claim it again.
 
+// A sentence index addresses several parallel vectors (sentences,
+// attributions, `claimed`), so frames loop over indices.
+#![allow(clippy::needless_range_loop)]
+
 mod event;
 mod market;
 mod personnel;
@@ -80,7 +84,17 @@ impl<'a> Context<'a> {
             .and_then(|d| d.as_str())
             .and_then(|d| d.split(',').next())
             .and_then(home_country);
-        Context { doc, text, chars: CharIndex::new(text), sentences, mentions, attributions, anchor, cues, home }
+        Context {
+            doc,
+            text,
+            chars: CharIndex::new(text),
+            sentences,
+            mentions,
+            attributions,
+            anchor,
+            cues,
+            home,
+        }
     }
 
     /// The text of sentence `i`.
@@ -102,7 +116,10 @@ impl<'a> Context<'a> {
     pub fn content_mentions(&self, i: usize) -> Vec<&M> {
         let s = self.sentences[i];
         let a = &self.attributions[i];
-        self.mentions.within(s.start, s.end).filter(|m| !a.covers(m.start, m.end)).collect()
+        self.mentions
+            .within(s.start, s.end)
+            .filter(|m| !a.covers(m.start, m.end))
+            .collect()
     }
 
     /// A claim of `kind` for sentence `i`, attributed; `pos` is the byte
@@ -125,7 +142,10 @@ impl<'a> Context<'a> {
         claim.unverified = self.doc.verification_note.is_some()
             && matches!(
                 claim.certainty,
-                Certainty::Reported | Certainty::Anonymous | Certainty::Rumor | Certainty::Speculation
+                Certainty::Reported
+                    | Certainty::Anonymous
+                    | Certainty::Rumor
+                    | Certainty::Speculation
             );
         claim.evidence.push(self.evidence(s.start, s.end));
         claim
@@ -143,13 +163,18 @@ impl<'a> Context<'a> {
             return false;
         }
         let s = self.sentences[i];
-        self.cues.analysis.any(&self.text[s.start..pos.max(s.start).min(s.end)])
+        self.cues
+            .analysis
+            .any(&self.text[s.start..pos.max(s.start).min(s.end)])
     }
 
     /// Country codes named in sentence `i` outside its reporting clause,
     /// with their mentions.
     pub fn countries(&self, i: usize) -> Vec<&M> {
-        self.content_mentions(i).into_iter().filter(|m| m.country().is_some()).collect()
+        self.content_mentions(i)
+            .into_iter()
+            .filter(|m| m.country().is_some())
+            .collect()
     }
 
     /// The first resolved time in sentence `i` after byte `from`, outside
@@ -158,9 +183,13 @@ impl<'a> Context<'a> {
         // Past a comparison ("compared with 124,026 in December and 116,080
         // in January 1986") every time is a point of comparison.
         let until = self.comparison_start(from, until).unwrap_or(until);
-        self.content_mentions(i)
-            .into_iter()
-            .find(|m| m.start >= from && m.end <= until && m.is_when() && !self.after_comparison(m.start) && !self.after_reporting_verb(m.start))
+        self.content_mentions(i).into_iter().find(|m| {
+            m.start >= from
+                && m.end <= until
+                && m.is_when()
+                && !self.after_comparison(m.start)
+                && !self.after_reporting_verb(m.start)
+        })
     }
 
     /// Where the first comparison marker followed by a number starts in
@@ -172,7 +201,8 @@ impl<'a> Context<'a> {
         let window = &self.text[from..until];
         self.cues.comparison.find(window).into_iter().find_map(|h| {
             let rest = window[h.end..].trim_start();
-            rest.starts_with(|c: char| c.is_ascii_digit() || c == 'n').then_some(from + h.start)
+            rest.starts_with(|c: char| c.is_ascii_digit() || c == 'n')
+                .then_some(from + h.start)
         })
     }
 
@@ -180,7 +210,12 @@ impl<'a> Context<'a> {
     /// `pos` ("said Tuesday", "announced on March 16"): that time is when
     /// something was said.
     pub fn after_reporting_verb(&self, pos: usize) -> bool {
-        let start = self.text[..pos].char_indices().rev().filter(|&(_, c)| c.is_whitespace()).nth(2).map_or(0, |(b, _)| b);
+        let start = self.text[..pos]
+            .char_indices()
+            .rev()
+            .filter(|&(_, c)| c.is_whitespace())
+            .nth(2)
+            .map_or(0, |(b, _)| b);
         self.cues.reporting_verbs.any(&self.text[start..pos])
     }
 
@@ -196,7 +231,9 @@ impl<'a> Context<'a> {
         let window = &self.text[window_start..pos];
         self.cues.comparison.find(window).iter().any(|h| {
             let rest = &window[h.end..];
-            rest.split_whitespace().next().is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+            rest.split_whitespace()
+                .next()
+                .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
         })
     }
 }
@@ -207,11 +244,20 @@ fn home_country(place: &str) -> Option<String> {
         .split_whitespace()
         .map(|w| {
             let mut c = w.chars();
-            c.next().map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect::<String>()).unwrap_or_default()
+            c.next()
+                .map(|f| {
+                    f.to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect::<String>()
+                })
+                .unwrap_or_default()
         })
         .collect::<Vec<_>>()
         .join(" ");
-    tw_gazetteer::Gazetteer::global().find(&title).into_iter().find_map(|m| m.code)
+    tw_gazetteer::Gazetteer::global()
+        .find(&title)
+        .into_iter()
+        .find_map(|m| m.code)
 }
 
 /// Run every frame over the document.
@@ -236,7 +282,9 @@ pub(crate) fn run_all(ctx: &Context) -> Vec<Claim> {
 pub(crate) fn country_of(m: &M) -> Option<String> {
     match &m.kind {
         Kind::Country { code, .. } => Some(code.clone()),
-        Kind::Organisation { code, .. } | Kind::Place { code, .. } | Kind::Region { code, .. } => code.clone(),
+        Kind::Organisation { code, .. } | Kind::Place { code, .. } | Kind::Region { code, .. } => {
+            code.clone()
+        }
         _ => None,
     }
 }
@@ -253,7 +301,10 @@ pub(crate) fn gap_words(text: &str, start: usize, end: usize) -> Vec<String> {
     if end <= start {
         return Vec::new();
     }
-    crate::text::words(&text[start..end]).into_iter().map(|(a, b)| text[start + a..start + b].to_ascii_lowercase()).collect()
+    crate::text::words(&text[start..end])
+        .into_iter()
+        .map(|(a, b)| text[start + a..start + b].to_ascii_lowercase())
+        .collect()
 }
 
 #[cfg(test)]

@@ -18,7 +18,9 @@ impl Frame for PersonnelFrame {
             let s = ctx.sentences[i];
             let sent = ctx.sentence_text(i);
             let mentions = ctx.content_mentions(i);
-            if let Some(claim) = dispatch(ctx, i, sent, &mentions).or_else(|| abroad(ctx, i, sent, &mentions)) {
+            if let Some(claim) =
+                dispatch(ctx, i, sent, &mentions).or_else(|| abroad(ctx, i, sent, &mentions))
+            {
                 let _ = s;
                 claimed[i] = true;
                 claims.push(claim);
@@ -38,7 +40,10 @@ fn dispatch(ctx: &Context, i: usize, sent: &str, mentions: &[&M]) -> Option<Clai
     if ctx.is_analysis(i, pos) {
         return None;
     }
-    let actor = mentions.iter().find(|m| m.end <= pos).and_then(|m| country_of(m))?;
+    let actor = mentions
+        .iter()
+        .find(|m| m.end <= pos)
+        .and_then(|m| country_of(m))?;
     // Destination: a country after "to", else any other country named.
     let destination = mentions
         .iter()
@@ -60,7 +65,8 @@ fn dispatch(ctx: &Context, i: usize, sent: &str, mentions: &[&M]) -> Option<Clai
     }
     claim.status = if ctx.cues.negated.any(sent) {
         Status::Negated
-    } else if ctx.cues.planned.any(sent) || ctx.cues.ongoing.any(sent) || sent.contains("selecting") {
+    } else if ctx.cues.planned.any(sent) || ctx.cues.ongoing.any(sent) || sent.contains("selecting")
+    {
         Status::Planned
     } else {
         Status::Occurred
@@ -74,7 +80,15 @@ fn abroad(ctx: &Context, i: usize, sent: &str, mentions: &[&M]) -> Option<Claim>
     let pos = s.start + people.start;
     // A nationality adjective right before the people noun.
     let nationality = mentions.iter().rev().find(|m| {
-        m.end <= pos && matches!(&m.kind, Kind::Country { form: tw_gazetteer::Form::Adjective, .. }) && super::gap_words(ctx.text, m.end, pos).len() <= 1
+        m.end <= pos
+            && matches!(
+                &m.kind,
+                Kind::Country {
+                    form: tw_gazetteer::Form::Adjective,
+                    ..
+                }
+            )
+            && super::gap_words(ctx.text, m.end, pos).len() <= 1
     })?;
     let actor = country_of(nationality)?;
     // Placed in another country: a place or country other than their own.
@@ -83,7 +97,11 @@ fn abroad(ctx: &Context, i: usize, sent: &str, mentions: &[&M]) -> Option<Claim>
         let mut places = Vec::new();
         for m in mentions.iter().filter(|m| m.start != nationality.start) {
             match &m.kind {
-                Kind::Place { name, code: Some(code), .. } if *code != actor => {
+                Kind::Place {
+                    name,
+                    code: Some(code),
+                    ..
+                } if *code != actor => {
                     destination.get_or_insert(code.clone());
                     push_unique(&mut places, name.clone());
                 }

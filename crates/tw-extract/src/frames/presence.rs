@@ -21,7 +21,11 @@ impl Frame for PresenceFrame {
             let Some(noun) = nouns.first() else { continue };
             // The verb must govern the office: within a few words of it.
             let Some(verb) = verbs.iter().find(|v| {
-                let (a, b) = if v.end <= noun.start { (v.end, noun.start) } else { (noun.end, v.start) };
+                let (a, b) = if v.end <= noun.start {
+                    (v.end, noun.start)
+                } else {
+                    (noun.end, v.start)
+                };
                 super::gap_words(sent, a, b).len() <= 4
             }) else {
                 continue;
@@ -42,7 +46,9 @@ impl Frame for PresenceFrame {
             let mut places = Vec::new();
             for m in &mentions {
                 match &m.kind {
-                    Kind::Country { code, .. } if *code != actor => push_unique(&mut places, code.clone()),
+                    Kind::Country { code, .. } if *code != actor => {
+                        push_unique(&mut places, code.clone())
+                    }
                     Kind::Place { name, .. } => push_unique(&mut places, name.clone()),
                     _ => {}
                 }
@@ -50,7 +56,10 @@ impl Frame for PresenceFrame {
             let status = status(ctx, sent);
             claimed[i] = true;
             last_actor = Some(actor.clone());
-            if let Some(existing) = claims.iter_mut().find(|c| c.actor.as_deref() == Some(actor.as_str())) {
+            if let Some(existing) = claims
+                .iter_mut()
+                .find(|c| c.actor.as_deref() == Some(actor.as_str()))
+            {
                 existing.evidence.push(ctx.evidence(s.start, s.end));
                 for p in places {
                     push_unique(&mut existing.places, p);

@@ -14,9 +14,15 @@ impl Frame for SanctionsFrame {
         for i in 0..ctx.sentences.len() {
             let s = ctx.sentences[i];
             let sent = ctx.sentence_text(i);
-            let Some(noun) = ctx.cues.sanctions_nouns.find(sent).into_iter().next() else { continue };
+            let Some(noun) = ctx.cues.sanctions_nouns.find(sent).into_iter().next() else {
+                continue;
+            };
             let Some(verb) = ctx.cues.sanctions_verbs.find(sent).into_iter().find(|v| {
-                let (a, b) = if v.end <= noun.start { (v.end, noun.start) } else { (noun.end, v.start) };
+                let (a, b) = if v.end <= noun.start {
+                    (v.end, noun.start)
+                } else {
+                    (noun.end, v.start)
+                };
                 super::gap_words(sent, a, b).len() <= 4
             }) else {
                 continue;
@@ -29,23 +35,29 @@ impl Frame for SanctionsFrame {
             let mut claim = ctx.claim(ClaimKind::SanctionsAction, i, pos);
             // Actor: an organisation or country before the verb; target:
             // the country after "on" or "against".
-            claim.actor = mentions.iter().filter(|m| m.end <= pos).find_map(|m| match &m.kind {
-                Kind::Organisation { name, .. } => Some(name.clone()),
-                Kind::Country { code, .. } => Some(code.clone()),
-                _ => None,
-            });
+            claim.actor = mentions
+                .iter()
+                .filter(|m| m.end <= pos)
+                .find_map(|m| match &m.kind {
+                    Kind::Organisation { name, .. } => Some(name.clone()),
+                    Kind::Country { code, .. } => Some(code.clone()),
+                    _ => None,
+                });
             claim.target = mentions
                 .iter()
                 .filter(|m| m.start >= s.start + noun.end)
                 .find(|m| {
                     let before = super::gap_words(ctx.text, s.start + noun.end, m.start);
-                    before.last().is_some_and(|w| matches!(w.as_str(), "on" | "against"))
+                    before
+                        .last()
+                        .is_some_and(|w| matches!(w.as_str(), "on" | "against"))
                 })
                 .and_then(|m| country_of(m));
             let clause = &sent[..noun.end.max(verb.end)];
             claim.status = if ctx.cues.negated.any(clause) {
                 Status::Negated
-            } else if ctx.cues.possible.any(sent) || sent.to_ascii_lowercase().contains("ward off") {
+            } else if ctx.cues.possible.any(sent) || sent.to_ascii_lowercase().contains("ward off")
+            {
                 Status::Possible
             } else if ctx.cues.planned.any(clause) {
                 Status::Planned

@@ -18,20 +18,29 @@ impl Frame for StatementFrame {
             }
             let s = ctx.sentences[i];
             let sent = ctx.sentence_text(i);
-            let Some(verb) = ctx.cues.statement_verbs.find(sent).into_iter().next() else { continue };
+            let Some(verb) = ctx.cues.statement_verbs.find(sent).into_iter().next() else {
+                continue;
+            };
             let head = &sent[..verb.start];
             if ctx.cues.negated.any(head) {
                 continue;
             }
-            let Some(title) = ctx.cues.statement_titles.find(head).into_iter().last() else { continue };
+            let Some(title) = ctx.cues.statement_titles.find(head).into_iter().last() else {
+                continue;
+            };
             let speaker = person_name(&head[title.end..]);
             let mentions = ctx.content_mentions(i);
             let pos = s.start + verb.start;
             let mut claim = ctx.claim(ClaimKind::Statement, i, pos);
             claim.certainty = Certainty::Official;
-            claim.source = speaker.clone().or_else(|| Some(head[..title.end].trim().to_string()));
+            claim.source = speaker
+                .clone()
+                .or_else(|| Some(head[..title.end].trim().to_string()));
             claim.speaker = speaker;
-            claim.actor = mentions.iter().filter(|m| m.end <= s.start + title.start).find_map(|m| country_of(m));
+            claim.actor = mentions
+                .iter()
+                .filter(|m| m.end <= s.start + title.start)
+                .find_map(|m| country_of(m));
             claim.venue = ctx
                 .cues
                 .statement_venues
@@ -60,7 +69,11 @@ fn person_name(after_title: &str) -> Option<String> {
     for part in after_title.split(',') {
         let part = part.trim();
         let words: Vec<&str> = part.split_whitespace().collect();
-        if (2..=4).contains(&words.len()) && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+        if (2..=4).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
             return Some(part.to_string());
         }
     }

@@ -55,7 +55,9 @@ impl Frame for TableFrame {
             // Sub-headings inside a table may change the direction
             // ("Oilseed export registrations were:").
             let lower = sent.to_ascii_lowercase();
-            if lower.trim_end().ends_with(':') || lower.trim_end().ends_with(',') && numbers(sent).is_empty() {
+            if lower.trim_end().ends_with(':')
+                || lower.trim_end().ends_with(',') && numbers(sent).is_empty()
+            {
                 if lower.contains("export") {
                     h.direction = Direction::Export;
                 } else if lower.contains("import") {
@@ -82,9 +84,15 @@ impl Frame for TableFrame {
 fn parse_header(ctx: &Context, i: usize) -> Option<Header> {
     let sent = ctx.sentence_text(i);
     let lower = sent.to_ascii_lowercase();
-    let (scale, unit) = if lower.contains("in thousands of tonnes") || lower.contains("in thousand tonnes") || lower.contains("(000 tonnes)") {
+    let (scale, unit) = if lower.contains("in thousands of tonnes")
+        || lower.contains("in thousand tonnes")
+        || lower.contains("(000 tonnes)")
+    {
         (1_000.0, "t")
-    } else if lower.contains("in mln tonnes") || lower.contains("in million tonnes") || lower.contains("in millions of tonnes") {
+    } else if lower.contains("in mln tonnes")
+        || lower.contains("in million tonnes")
+        || lower.contains("in millions of tonnes")
+    {
         (1_000_000.0, "t")
     } else {
         return None;
@@ -92,7 +100,10 @@ fn parse_header(ctx: &Context, i: usize) -> Option<Header> {
     let s = ctx.sentences[i];
     let mentions: Vec<&M> = ctx.mentions.within(s.start, s.end).collect();
     let mut seasons: Vec<String> = Vec::new();
-    let header_end = ctx.sentences.get(i + 1).map_or(ctx.sentences[i].end, |s| s.end);
+    let header_end = ctx
+        .sentences
+        .get(i + 1)
+        .map_or(ctx.sentences[i].end, |s| s.end);
     for m in ctx.mentions.within(ctx.sentences[i].start, header_end) {
         if let Kind::Time { value: Some(v), .. } = &m.kind {
             if v.len() == 9 && v.as_bytes()[4] == b'/' && !seasons.contains(v) {
@@ -112,9 +123,31 @@ fn parse_header(ctx: &Context, i: usize) -> Option<Header> {
         Kind::Commodity { hs, .. } => Some((m.text.clone(), hs.clone())),
         _ => None,
     });
-    let direction = if lower.contains("import") { Direction::Import } else { Direction::Export };
-    let estimate = ["estimate", "forecast", "projected", "supply/demand", "outlook", "data"].iter().any(|w| lower.contains(w));
-    Some(Header { sentence: i, scale, unit, seasons, country, direction, goods, estimate })
+    let direction = if lower.contains("import") {
+        Direction::Import
+    } else {
+        Direction::Export
+    };
+    let estimate = [
+        "estimate",
+        "forecast",
+        "projected",
+        "supply/demand",
+        "outlook",
+        "data",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    Some(Header {
+        sentence: i,
+        scale,
+        unit,
+        seasons,
+        country,
+        direction,
+        goods,
+        estimate,
+    })
 }
 
 /// Numbers in a row with their byte offsets, skipping those inside words.
@@ -125,7 +158,9 @@ fn numbers(row: &str) -> Vec<(usize, f64)> {
     while k < bytes.len() {
         if bytes[k].is_ascii_digit() && (k == 0 || !bytes[k - 1].is_ascii_alphanumeric()) {
             let start = k;
-            while k < bytes.len() && (bytes[k].is_ascii_digit() || bytes[k] == b',' || bytes[k] == b'.') {
+            while k < bytes.len()
+                && (bytes[k].is_ascii_digit() || bytes[k] == b',' || bytes[k] == b'.')
+            {
                 k += 1;
             }
             let raw = row[start..k].trim_end_matches(['.', ',']).replace(',', "");
@@ -144,13 +179,17 @@ fn row(ctx: &Context, i: usize, h: &Header) -> Option<Vec<Claim>> {
     let sent = ctx.sentence_text(i);
     let mentions: Vec<&M> = ctx.mentions.within(s.start, s.end).collect();
     // The label: goods at the start of the row, or a trade word.
-    let first_word_end = sent.find(|c: char| c.is_ascii_digit()).unwrap_or(sent.len());
+    let first_word_end = sent
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(sent.len());
     let label = &sent[..first_word_end];
     let label_goods = mentions.iter().find(|m| {
         m.start < s.start + first_word_end
             && matches!(m.kind, Kind::Commodity { .. })
             && ctx.text[s.start..m.start].split_whitespace().count() <= 1
-            && ctx.text[s.start..m.start].chars().all(|c| c.is_alphabetic() || c.is_whitespace())
+            && ctx.text[s.start..m.start]
+                .chars()
+                .all(|c| c.is_alphabetic() || c.is_whitespace())
     });
     let lower_label = label.to_ascii_lowercase();
     let (goods, direction) = match label_goods {
@@ -161,8 +200,12 @@ fn row(ctx: &Context, i: usize, h: &Header) -> Option<Vec<Claim>> {
             };
             ((m.text.clone(), hs), h.direction)
         }
-        None if lower_label.trim_start().starts_with("exports") => (h.goods.clone()?, Direction::Export),
-        None if lower_label.trim_start().starts_with("imports") => (h.goods.clone()?, Direction::Import),
+        None if lower_label.trim_start().starts_with("exports") => {
+            (h.goods.clone()?, Direction::Export)
+        }
+        None if lower_label.trim_start().starts_with("imports") => {
+            (h.goods.clone()?, Direction::Import)
+        }
         None => return None,
     };
     let nums = numbers(sent);
@@ -177,7 +220,7 @@ fn row(ctx: &Context, i: usize, h: &Header) -> Option<Vec<Claim>> {
         values.push((h.seasons[0].clone(), after.1));
     } else {
         let per = nums.len() / h.seasons.len();
-        if per == 0 || nums.len() % h.seasons.len() != 0 {
+        if per == 0 || !nums.len().is_multiple_of(h.seasons.len()) {
             return None;
         }
         for (k, season) in h.seasons.iter().enumerate() {
@@ -202,17 +245,29 @@ fn row(ctx: &Context, i: usize, h: &Header) -> Option<Vec<Claim>> {
         if claim.exporter.is_none() && claim.importer.is_none() {
             return None;
         }
-        claim.commodities.push(Commodity { text: goods.0.clone(), hs: goods.1.clone() });
-        claim.quantity = Some(Quantity { value: (value * h.scale).round(), unit: h.unit.to_string() });
+        claim.commodities.push(Commodity {
+            text: goods.0.clone(),
+            hs: goods.1.clone(),
+        });
+        claim.quantity = Some(Quantity {
+            value: (value * h.scale).round(),
+            unit: h.unit.to_string(),
+        });
         let in_progress = anchor.as_deref().is_some_and(|a| {
             let end_year: i32 = season[5..].parse().unwrap_or(0);
             let a_year: i32 = a[..4].parse().unwrap_or(0);
             a_year <= end_year
         });
-        claim.status = if h.estimate && in_progress { Status::Possible } else { Status::Occurred };
+        claim.status = if h.estimate && in_progress {
+            Status::Possible
+        } else {
+            Status::Occurred
+        };
         claim.time = Some(season.clone());
         let hs_ev = ctx.sentences[h.sentence];
-        claim.evidence.insert(0, ctx.evidence(hs_ev.start, hs_ev.end));
+        claim
+            .evidence
+            .insert(0, ctx.evidence(hs_ev.start, hs_ev.end));
         out.push(claim);
     }
     Some(out)
@@ -224,7 +279,10 @@ mod tests {
 
     #[test]
     fn row_numbers_with_separators() {
-        let n: Vec<f64> = numbers("Bread wheat prev 1,655.8, Feb 872.0, total 2,692.4 (4,161.0).").into_iter().map(|(_, v)| v).collect();
+        let n: Vec<f64> = numbers("Bread wheat prev 1,655.8, Feb 872.0, total 2,692.4 (4,161.0).")
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect();
         assert_eq!(n, vec![1655.8, 872.0, 2692.4, 4161.0]);
         assert!(numbers("Maize nil (nil)").is_empty());
     }

@@ -24,22 +24,53 @@ use tw_model::{Claim, ClaimKind, Commodity, Money, Quantity, Status};
 
 use super::{country_of, gap_words, Context, Frame};
 use crate::cues::Direction;
-use tw_gazetteer::Form;
 use crate::mentions::{Kind, M};
 use crate::text::Hit;
+use tw_gazetteer::Form;
 
 pub(crate) struct TradeFrame;
 
 /// Words that may join the members of one commodity list.
 const LIST_JOINERS: &[&str] = &[
-    "and", "or", "other", "as", "well", "such", "including", "plus", "the", "of", "some", "its",
-    "also", "both", "either", "various", "all", "like",
+    "and",
+    "or",
+    "other",
+    "as",
+    "well",
+    "such",
+    "including",
+    "plus",
+    "the",
+    "of",
+    "some",
+    "its",
+    "also",
+    "both",
+    "either",
+    "various",
+    "all",
+    "like",
 ];
 
 /// Prepositions after which a country is not the subject of a trigger.
 const NOT_SUBJECT_AFTER: &[&str] = &[
-    "from", "to", "into", "of", "for", "with", "against", "than", "on", "in", "inside",
-    "at", "throughout", "toward", "towards", "between", "among",
+    "from",
+    "to",
+    "into",
+    "of",
+    "for",
+    "with",
+    "against",
+    "than",
+    "on",
+    "in",
+    "inside",
+    "at",
+    "throughout",
+    "toward",
+    "towards",
+    "between",
+    "among",
 ];
 
 struct Group<'m> {
@@ -50,12 +81,22 @@ struct Group<'m> {
 }
 
 impl TradeFrame {
-    fn sentence(&self, ctx: &Context, i: usize, last_subject: &mut Option<String>, continuing: Option<&Claim>) -> Vec<Claim> {
+    fn sentence(
+        &self,
+        ctx: &Context,
+        i: usize,
+        last_subject: &mut Option<String>,
+        continuing: Option<&Claim>,
+    ) -> Vec<Claim> {
         let s = ctx.sentences[i];
         let sent = ctx.sentence_text(i);
         let attribution = &ctx.attributions[i];
         let mentions = ctx.content_mentions(i);
-        let times: Vec<&M> = mentions.iter().copied().filter(|m| matches!(m.kind, Kind::Time { .. })).collect();
+        let times: Vec<&M> = mentions
+            .iter()
+            .copied()
+            .filter(|m| matches!(m.kind, Kind::Time { .. }))
+            .collect();
         let names: Vec<&M> = ctx
             .mentions
             .within(s.start, s.end)
@@ -66,26 +107,47 @@ impl TradeFrame {
             .trade_triggers
             .find(sent)
             .into_iter()
-            .map(|h| Hit { start: h.start + s.start, end: h.end + s.start, index: h.index })
+            .map(|h| Hit {
+                start: h.start + s.start,
+                end: h.end + s.start,
+                index: h.index,
+            })
             .filter(|h| !attribution.covers(h.start, h.end))
             .filter(|h| !times.iter().any(|t| h.start >= t.start && h.end <= t.end))
             .filter(|h| !names.iter().any(|n| h.start >= n.start && h.end <= n.end))
             .filter(|h| self.is_flow_trigger(ctx, h, &mentions))
             .collect();
-        let Some(trigger) = triggers.first().copied() else { return Vec::new() };
+        let Some(trigger) = triggers.first().copied() else {
+            return Vec::new();
+        };
         if ctx.is_analysis(i, trigger.start) || ctx.cues.hypothetical.any(sent) {
             return Vec::new();
         }
         // "need to sell coffee": a need, whoever says it.
-        let near_start = ctx.text[..trigger.start].char_indices().rev().filter(|&(_, c)| c.is_whitespace()).nth(3).map_or(s.start, |(b, _)| b.max(s.start));
+        let near_start = ctx.text[..trigger.start]
+            .char_indices()
+            .rev()
+            .filter(|&(_, c)| c.is_whitespace())
+            .nth(3)
+            .map_or(s.start, |(b, _)| b.max(s.start));
         if ctx.cues.analysis.any(&ctx.text[near_start..trigger.start]) {
             return Vec::new();
         }
         let commodities = self.commodities(ctx, &mentions);
-        let has_amount = mentions.iter().any(|m| matches!(m.kind, Kind::Quantity { .. } | Kind::Money { per_unit: None, .. }));
+        let has_amount = mentions.iter().any(|m| {
+            matches!(
+                m.kind,
+                Kind::Quantity { .. } | Kind::Money { per_unit: None, .. }
+            )
+        });
         // An agent noun ("a major copper importer") describes, it does not
         // report a flow, unless an amount says what moved.
-        if ctx.cues.agent_nouns.is_exactly(&ctx.text[trigger.start..trigger.end]) && !has_amount {
+        if ctx
+            .cues
+            .agent_nouns
+            .is_exactly(&ctx.text[trigger.start..trigger.end])
+            && !has_amount
+        {
             return Vec::new();
         }
         if commodities.is_empty() {
@@ -94,7 +156,17 @@ impl TradeFrame {
             // speaks of the same trade again ("Ecuador could resume
             // exports").
             let same_party = continuing.is_some_and(|p| {
-                let subject = self.subject(ctx, i, &trigger, &mentions.iter().copied().filter(|m| m.country().is_some()).collect::<Vec<_>>(), &mentions);
+                let subject = self.subject(
+                    ctx,
+                    i,
+                    &trigger,
+                    &mentions
+                        .iter()
+                        .copied()
+                        .filter(|m| m.country().is_some())
+                        .collect::<Vec<_>>(),
+                    &mentions,
+                );
                 subject.is_some()
                     && match ctx.cues.direction(trigger.index) {
                         Direction::Export => subject == p.exporter,
@@ -102,11 +174,17 @@ impl TradeFrame {
                     }
             });
             let previous_is_adjacent = continuing.is_some_and(|p| {
-                i > 0 && p.evidence.first().map(|e| e.start) == Some(ctx.chars.char_offset(ctx.sentences[i - 1].start))
+                i > 0
+                    && p.evidence.first().map(|e| e.start)
+                        == Some(ctx.chars.char_offset(ctx.sentences[i - 1].start))
             });
             return match continuing {
                 Some(previous) if has_amount || (same_party && previous_is_adjacent) => {
-                    match triggers.iter().find(|t| ctx.cues.continues_flow.is_exactly(&ctx.text[t.start..t.end])) {
+                    match triggers.iter().find(|t| {
+                        ctx.cues
+                            .continues_flow
+                            .is_exactly(&ctx.text[t.start..t.end])
+                    }) {
                         Some(t) => self.continuation(ctx, i, t, previous, &mentions, last_subject),
                         None => Vec::new(),
                     }
@@ -122,28 +200,58 @@ impl TradeFrame {
             groups.retain(|g| {
                 g.start >= trigger.end || {
                     let gap = gap_words(ctx.text, g.end, trigger.start);
-                    !gap.iter().any(|w| matches!(w.as_str(), "to" | "had" | "has" | "have" | "would" | "will" | "and" | "but" | "while" | "which" | "could" | "may"))
+                    !gap.iter().any(|w| {
+                        matches!(
+                            w.as_str(),
+                            "to" | "had"
+                                | "has"
+                                | "have"
+                                | "would"
+                                | "will"
+                                | "and"
+                                | "but"
+                                | "while"
+                                | "which"
+                                | "could"
+                                | "may"
+                        )
+                    })
                 }
             });
         }
         let direction = ctx.cues.direction(trigger.index);
-        let countries: Vec<&M> = mentions.iter().copied().filter(|m| m.country().is_some()).collect();
+        let countries: Vec<&M> = mentions
+            .iter()
+            .copied()
+            .filter(|m| m.country().is_some())
+            .collect();
         // After "to" and "from" a place stands for its country ("to the
         // Canary Islands", "from Vladivostok").
         let parties: Vec<&M> = mentions
             .iter()
             .copied()
-            .filter(|m| m.country().is_some() || matches!(&m.kind, Kind::Place { code: Some(_), .. } | Kind::Region { code: Some(_), .. }))
+            .filter(|m| {
+                m.country().is_some()
+                    || matches!(
+                        &m.kind,
+                        Kind::Place { code: Some(_), .. } | Kind::Region { code: Some(_), .. }
+                    )
+            })
             .collect();
         let subject = self.subject(ctx, i, &trigger, &countries, &mentions);
         // "It also exports copra", "domestic makers will boost imports": the
         // subject is the country the story is about.
-        let topic = if refers_back(sent) { last_subject.clone().or_else(|| ctx.home.clone()) } else { None };
+        let topic = if refers_back(sent) {
+            last_subject.clone().or_else(|| ctx.home.clone())
+        } else {
+            None
+        };
         let previous_subject = last_subject.clone();
         if subject.is_some() {
             last_subject.clone_from(&subject);
         }
-        let exchange = ctx.cues.reverse_markers.any(sent) || sent.to_ascii_lowercase().contains("exchange");
+        let exchange =
+            ctx.cues.reverse_markers.any(sent) || sent.to_ascii_lowercase().contains("exchange");
 
         let mut claims: Vec<Claim> = Vec::new();
         let mut used_quantities: Vec<usize> = Vec::new();
@@ -153,12 +261,19 @@ impl TradeFrame {
         let mut previous_origin: Option<(bool, String)> = None;
         for (g, group) in groups.iter().enumerate() {
             let origin = self.origin(ctx, group, &countries, &triggers).or_else(|| {
-                previous_origin.as_ref().filter(|(reversed, _)| *reversed == group.reversed).map(|(_, o)| o.clone())
+                previous_origin
+                    .as_ref()
+                    .filter(|(reversed, _)| *reversed == group.reversed)
+                    .map(|(_, o)| o.clone())
             });
             if let Some(o) = &origin {
                 previous_origin = Some((group.reversed, o.clone()));
             }
-            let dir = if group.reversed { flip(direction) } else { direction };
+            let dir = if group.reversed {
+                flip(direction)
+            } else {
+                direction
+            };
             let start = trigger.start.min(group.start);
             let mut named: Vec<String> = Vec::new();
             let mut extra_exporters: Vec<String> = Vec::new();
@@ -167,7 +282,10 @@ impl TradeFrame {
                     let from = self.parties(ctx, i, &ctx.cues.from_markers, start, &parties);
                     named.extend(from.iter().cloned());
                     extra_exporters = from.iter().skip(1).cloned().collect();
-                    (from.into_iter().next().or(origin.clone()), subject.clone().into_iter().collect())
+                    (
+                        from.into_iter().next().or(origin.clone()),
+                        subject.clone().into_iter().collect(),
+                    )
                 }
                 Direction::Export => {
                     let to = self.parties(ctx, i, &ctx.cues.to_markers, start, &parties);
@@ -190,7 +308,13 @@ impl TradeFrame {
                     .iter()
                     .filter(|o| o.start != group.start && o.reversed != group.reversed)
                     .find_map(|o| self.origin(ctx, o, &countries, &triggers))
-                    .or_else(|| if origin.is_some() { ctx.home.clone().filter(|h| Some(h) != origin.as_ref()) } else { None });
+                    .or_else(|| {
+                        if origin.is_some() {
+                            ctx.home.clone().filter(|h| Some(h) != origin.as_ref())
+                        } else {
+                            None
+                        }
+                    });
                 if let Some(own) = origin.clone() {
                     exporter = Some(own);
                     if let Some(p) = partner {
@@ -206,13 +330,27 @@ impl TradeFrame {
                     }
                 }
             }
-            let programme = triggers.iter().any(|t| ctx.cues.programme_triggers.is_exactly(&ctx.text[t.start..t.end]));
+            let programme = triggers.iter().any(|t| {
+                ctx.cues
+                    .programme_triggers
+                    .is_exactly(&ctx.text[t.start..t.end])
+            });
             if exporter.is_none() && dir == Direction::Export {
-                exporter = (if programme { self.programme_country(ctx, i, &mentions) } else { None })
-                    .or_else(|| topic.clone())
-                    .or_else(|| continuing.as_ref().and_then(|c| c.exporter.clone()))
-                    .or_else(|| previous_subject.clone())
-                    .or_else(|| if countries.is_empty() { ctx.home.clone() } else { None });
+                exporter = (if programme {
+                    self.programme_country(ctx, i, &mentions)
+                } else {
+                    None
+                })
+                .or_else(|| topic.clone())
+                .or_else(|| continuing.as_ref().and_then(|c| c.exporter.clone()))
+                .or_else(|| previous_subject.clone())
+                .or_else(|| {
+                    if countries.is_empty() {
+                        ctx.home.clone()
+                    } else {
+                        None
+                    }
+                });
             }
             if importers.is_empty() && dir == Direction::Export && exporter.is_some() {
                 // "at the request of the North Yemen Government ... credit
@@ -220,7 +358,15 @@ impl TradeFrame {
                 // country named is the buyer.
                 let others: Vec<String> = countries
                     .iter()
-                    .filter(|m| matches!(&m.kind, Kind::Country { form: Form::Name, .. }))
+                    .filter(|m| {
+                        matches!(
+                            &m.kind,
+                            Kind::Country {
+                                form: Form::Name,
+                                ..
+                            }
+                        )
+                    })
                     .filter_map(|m| country_of(m))
                     .filter(|c| Some(c) != exporter.as_ref() && !named.contains(c))
                     .collect();
@@ -237,14 +383,29 @@ impl TradeFrame {
                     .iter()
                     .filter(|m| m.country() != exporter.as_deref())
                     .filter(|m| !m.country().is_some_and(|c| named.iter().any(|n| n == c)))
-                    .filter(|m| m.end <= trigger.start || matches!(&m.kind, Kind::Country { form: Form::Name, .. }))
+                    .filter(|m| {
+                        m.end <= trigger.start
+                            || matches!(
+                                &m.kind,
+                                Kind::Country {
+                                    form: Form::Name,
+                                    ..
+                                }
+                            )
+                    })
                     .min_by_key(|m| m.start.abs_diff(trigger.start))
                     .and_then(|m| country_of(m));
                 importers.extend(
                     other
                         .or_else(|| topic.clone())
                         .or_else(|| continuing.as_ref().and_then(|c| c.importer.clone()))
-                        .or_else(|| if countries.is_empty() { ctx.home.clone() } else { None }),
+                        .or_else(|| {
+                            if countries.is_empty() {
+                                ctx.home.clone()
+                            } else {
+                                None
+                            }
+                        }),
                 );
             }
             importers.retain(|c| Some(c.as_str()) != exporter.as_deref());
@@ -254,58 +415,90 @@ impl TradeFrame {
             if importers.is_empty() {
                 importers.push(String::new());
             }
-            let exporters: Vec<Option<String>> = std::iter::once(exporter.clone()).chain(extra_exporters.into_iter().map(Some)).collect();
-            for (exporter, importer) in exporters.iter().flat_map(|e| importers.iter().map(move |i| (e.clone(), i.clone()))) {
-            let importer = if importer.is_empty() { None } else { Some(importer) };
-            if importer.is_some() && importer == exporter {
-                continue;
-            }
-            let next_start = groups.get(g + 1).map_or(s.end, |n| n.start);
-            let time = self
-                .shipment_time(ctx, i)
-                .or_else(|| ctx.time_after(i, group.end, next_start))
-                .or_else(|| self.time_before(ctx, i, group.start))
-                .or_else(|| if g + 1 == groups.len() { None } else { ctx.time_after(i, group.end, s.end) });
-            // A statistics report states its period once: a flow of the
-            // same goods just before lends its time.
-            let compared_from = ctx.comparison_start(s.start, s.end).unwrap_or(s.end);
-            let sentence_has_time = mentions.iter().any(|m| matches!(m.kind, Kind::Time { .. }) && m.start < compared_from);
-            let previous_sentence = i.checked_sub(1).map(|p| ctx.chars.char_offset(ctx.sentences[p].start));
-            let time = time.map(|t| (t.kind.clone(), t.text.clone())).or_else(|| {
+            let exporters: Vec<Option<String>> = std::iter::once(exporter.clone())
+                .chain(extra_exporters.into_iter().map(Some))
+                .collect();
+            for (exporter, importer) in exporters
+                .iter()
+                .flat_map(|e| importers.iter().map(move |i| (e.clone(), i.clone())))
+            {
+                let importer = if importer.is_empty() {
+                    None
+                } else {
+                    Some(importer)
+                };
+                if importer.is_some() && importer == exporter {
+                    continue;
+                }
+                let next_start = groups.get(g + 1).map_or(s.end, |n| n.start);
+                let time = self
+                    .shipment_time(ctx, i)
+                    .or_else(|| ctx.time_after(i, group.end, next_start))
+                    .or_else(|| self.time_before(ctx, i, group.start))
+                    .or_else(|| {
+                        if g + 1 == groups.len() {
+                            None
+                        } else {
+                            ctx.time_after(i, group.end, s.end)
+                        }
+                    });
+                // A statistics report states its period once: a flow of the
+                // same goods just before lends its time.
+                let compared_from = ctx.comparison_start(s.start, s.end).unwrap_or(s.end);
+                let sentence_has_time = mentions
+                    .iter()
+                    .any(|m| matches!(m.kind, Kind::Time { .. }) && m.start < compared_from);
+                let previous_sentence = i
+                    .checked_sub(1)
+                    .map(|p| ctx.chars.char_offset(ctx.sentences[p].start));
+                let time = time.map(|t| (t.kind.clone(), t.text.clone())).or_else(|| {
                 continuing
                     .filter(|_| !sentence_has_time && ctx.cue_certainty(i, trigger.start).is_none())
                     .filter(|c| c.evidence.first().map(|e| e.start) == previous_sentence)
                     .filter(|c| c.time.is_some() && c.commodities.iter().any(|x| group.items.iter().any(|m| m.text.eq_ignore_ascii_case(&x.text) || matches!(&m.kind, Kind::Commodity { hs: Some(h), .. } if x.hs.as_ref() == Some(h)))))
                     .map(|c| (Kind::Time { value: c.time.clone(), kind: tw_time::TimeKind::Point }, c.time_text.clone().unwrap_or_default()))
             });
-            let mut claim = ctx.claim(ClaimKind::TradeFlow, i, trigger.start);
-            claim.exporter.clone_from(&exporter);
-            claim.importer = importer;
-            for m in &group.items {
-                let hs = match &m.kind {
-                    Kind::Commodity { hs, .. } => hs.clone(),
-                    _ => None,
-                };
-                let commodity = Commodity { text: m.text.clone(), hs };
-                if !claim.commodities.contains(&commodity) {
-                    claim.commodities.push(commodity);
+                let mut claim = ctx.claim(ClaimKind::TradeFlow, i, trigger.start);
+                claim.exporter.clone_from(&exporter);
+                claim.importer = importer;
+                for m in &group.items {
+                    let hs = match &m.kind {
+                        Kind::Commodity { hs, .. } => hs.clone(),
+                        _ => None,
+                    };
+                    let commodity = Commodity {
+                        text: m.text.clone(),
+                        hs,
+                    };
+                    if !claim.commodities.contains(&commodity) {
+                        claim.commodities.push(commodity);
+                    }
                 }
-            }
-            if let Some((Kind::Time { value, .. }, text)) = &time {
-                claim.time.clone_from(value);
-                claim.time_text = Some(text.clone());
-            }
-            claim.status = self.status(ctx, i, &trigger, group, claim.time.as_deref());
-            if let Some((k, q)) = self.quantity(ctx, group, &mentions, &used_quantities, groups.len()) {
-                used_quantities.push(k);
-                claim.quantity = Some(q);
-            }
-            claim.value = self.value(ctx, group, &mentions, groups.len());
-            claims.push(claim);
+                if let Some((Kind::Time { value, .. }, text)) = &time {
+                    claim.time.clone_from(value);
+                    claim.time_text = Some(text.clone());
+                }
+                claim.status = self.status(ctx, i, &trigger, group, claim.time.as_deref());
+                if let Some((k, q)) =
+                    self.quantity(ctx, group, &mentions, &used_quantities, groups.len())
+                {
+                    used_quantities.push(k);
+                    claim.quantity = Some(q);
+                }
+                claim.value = self.value(ctx, group, &mentions, groups.len());
+                claims.push(claim);
             }
         }
         // A flow of nothing but "commodities" or "goods" says too little.
-        claims.retain(|c| !c.commodities.iter().all(|x| x.hs.is_none() && ctx.cues.too_generic.is_exactly(&x.text.to_ascii_lowercase().replace("bulk ", ""))));
+        claims.retain(|c| {
+            !c.commodities.iter().all(|x| {
+                x.hs.is_none()
+                    && ctx
+                        .cues
+                        .too_generic
+                        .is_exactly(&x.text.to_ascii_lowercase().replace("bulk ", ""))
+            })
+        });
         merge_same(claims)
     }
 
@@ -323,14 +516,38 @@ impl TradeFrame {
         // Inside a capitalised name ("Export Enhancement Program", "Long
         // Term Grain Supply Agreement").
         let sentence_start = ctx.sentences.iter().any(|s| s.start == h.start);
-        if !sentence_start && word.starts_with(char::is_uppercase) && next_word(text, h.end).starts_with(char::is_uppercase) {
+        if !sentence_start
+            && word.starts_with(char::is_uppercase)
+            && next_word(text, h.end).starts_with(char::is_uppercase)
+        {
             return false;
         }
         if cues.verb_only.is_exactly(word) {
-            let previous = text[..h.start].split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
+            let previous = text[..h.start]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("")
+                .to_ascii_lowercase();
             if !matches!(
                 previous.as_str(),
-                "to" | "will" | "would" | "could" | "may" | "might" | "can" | "should" | "must" | "did" | "does" | "not" | "also" | "it" | "they" | "we" | "he" | "she" | "and"
+                "to" | "will"
+                    | "would"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "can"
+                    | "should"
+                    | "must"
+                    | "did"
+                    | "does"
+                    | "not"
+                    | "also"
+                    | "it"
+                    | "they"
+                    | "we"
+                    | "he"
+                    | "she"
+                    | "and"
             ) {
                 return false;
             }
@@ -338,7 +555,9 @@ impl TradeFrame {
         // "for delivery in May", "for May shipment": a time, not a trigger.
         if word.starts_with("deliver") || word.starts_with("shipment") {
             let soon = mentions.iter().find(|m| m.start >= h.end);
-            if soon.is_some_and(|m| matches!(m.kind, Kind::Time { .. }) && gap_words(text, h.end, m.start).len() <= 1) {
+            if soon.is_some_and(|m| {
+                matches!(m.kind, Kind::Time { .. }) && gap_words(text, h.end, m.start).len() <= 1
+            }) {
                 return false;
             }
         }
@@ -347,20 +566,46 @@ impl TradeFrame {
             .skip_while(|&(_, c)| c.is_whitespace())
             .find(|&(_, c)| !c.is_alphanumeric())
             .map_or(text.len(), |(b, _)| h.end + b);
-        if cues.policy_nouns.find(&text[h.end..next_word_end]).first().is_some_and(|p| p.start == text[h.end..next_word_end].len() - text[h.end..next_word_end].trim_start().len()) {
+        if cues
+            .policy_nouns
+            .find(&text[h.end..next_word_end])
+            .first()
+            .is_some_and(|p| {
+                p.start
+                    == text[h.end..next_word_end].len()
+                        - text[h.end..next_word_end].trim_start().len()
+            })
+        {
             return false;
         }
-        let before_start = text[..h.start].char_indices().rev().filter(|&(_, c)| c.is_whitespace()).nth(6).map_or(0, |(b, _)| b);
+        let before_start = text[..h.start]
+            .char_indices()
+            .rev()
+            .filter(|&(_, c)| c.is_whitespace())
+            .nth(6)
+            .map_or(0, |(b, _)| b);
         let before = &text[before_start..h.start];
-        if cues.policy_verbs.find(before).iter().any(|p| before[p.end..].split_whitespace().count() <= 4) {
+        if cues
+            .policy_verbs
+            .find(before)
+            .iter()
+            .any(|p| before[p.end..].split_whitespace().count() <= 4)
+        {
             return false;
         }
         if cues.needs_object.is_exactly(&text[h.start..h.end]) {
-            let window_end = text[h.end..].char_indices().filter(|&(_, c)| c.is_whitespace()).nth(6).map_or(text.len(), |(b, _)| h.end + b);
+            let window_end = text[h.end..]
+                .char_indices()
+                .filter(|&(_, c)| c.is_whitespace())
+                .nth(6)
+                .map_or(text.len(), |(b, _)| h.end + b);
             return mentions.iter().any(|m| {
                 m.start >= h.end
                     && m.start < window_end
-                    && matches!(m.kind, Kind::Commodity { .. } | Kind::Quantity { .. } | Kind::Money { .. })
+                    && matches!(
+                        m.kind,
+                        Kind::Commodity { .. } | Kind::Quantity { .. } | Kind::Money { .. }
+                    )
             });
         }
         true
@@ -368,18 +613,42 @@ impl TradeFrame {
 
     /// A flow whose goods the sentence leaves out: the goods, and the
     /// missing party, of the flow just before.
-    fn continuation(&self, ctx: &Context, i: usize, trigger: &Hit, previous: &Claim, mentions: &[&M], last_subject: &mut Option<String>) -> Vec<Claim> {
-        let countries: Vec<&M> = mentions.iter().copied().filter(|m| m.country().is_some()).collect();
+    fn continuation(
+        &self,
+        ctx: &Context,
+        i: usize,
+        trigger: &Hit,
+        previous: &Claim,
+        mentions: &[&M],
+        last_subject: &mut Option<String>,
+    ) -> Vec<Claim> {
+        let countries: Vec<&M> = mentions
+            .iter()
+            .copied()
+            .filter(|m| m.country().is_some())
+            .collect();
         let direction = ctx.cues.direction(trigger.index);
         let subject = self.subject(ctx, i, trigger, &countries, mentions);
         let (exporter, importer) = match direction {
             Direction::Export => {
-                let to = self.parties(ctx, i, &ctx.cues.to_markers, trigger.start, &countries).into_iter().next();
-                (subject.clone().or_else(|| previous.exporter.clone()), to.or_else(|| previous.importer.clone()))
+                let to = self
+                    .parties(ctx, i, &ctx.cues.to_markers, trigger.start, &countries)
+                    .into_iter()
+                    .next();
+                (
+                    subject.clone().or_else(|| previous.exporter.clone()),
+                    to.or_else(|| previous.importer.clone()),
+                )
             }
             Direction::Import => {
-                let from = self.parties(ctx, i, &ctx.cues.from_markers, trigger.start, &countries).into_iter().next();
-                (from.or_else(|| previous.exporter.clone()), subject.clone().or_else(|| previous.importer.clone()))
+                let from = self
+                    .parties(ctx, i, &ctx.cues.from_markers, trigger.start, &countries)
+                    .into_iter()
+                    .next();
+                (
+                    from.or_else(|| previous.exporter.clone()),
+                    subject.clone().or_else(|| previous.importer.clone()),
+                )
             }
         };
         if subject.is_some() {
@@ -393,8 +662,17 @@ impl TradeFrame {
         claim.exporter = exporter;
         claim.importer = importer;
         claim.commodities.clone_from(&previous.commodities);
-        let group = Group { items: Vec::new(), start: trigger.start, end: trigger.end, reversed: false };
-        if let Some(t) = self.shipment_time(ctx, i).or_else(|| ctx.time_after(i, trigger.end, s.end)).or_else(|| self.time_before(ctx, i, trigger.start)) {
+        let group = Group {
+            items: Vec::new(),
+            start: trigger.start,
+            end: trigger.end,
+            reversed: false,
+        };
+        if let Some(t) = self
+            .shipment_time(ctx, i)
+            .or_else(|| ctx.time_after(i, trigger.end, s.end))
+            .or_else(|| self.time_before(ctx, i, trigger.start))
+        {
             if let Kind::Time { value, .. } = &t.kind {
                 claim.time.clone_from(value);
                 claim.time_text = Some(t.text.clone());
@@ -417,9 +695,17 @@ impl TradeFrame {
             .filter(|m| matches!(m.kind, Kind::Commodity { .. }))
             .filter(|m| !ctx.cues.price_nouns.is_exactly(next_word(ctx.text, m.end)))
             .filter(|m| {
-                let start = ctx.text[..m.start].char_indices().rev().filter(|&(_, c)| c.is_whitespace()).nth(2).map_or(0, |(b, _)| b);
+                let start = ctx.text[..m.start]
+                    .char_indices()
+                    .rev()
+                    .filter(|&(_, c)| c.is_whitespace())
+                    .nth(2)
+                    .map_or(0, |(b, _)| b);
                 let before = &ctx.text[start..m.start];
-                !ctx.cues.exclusion_markers.find(before).iter().any(|h| before[h.end..].split_whitespace().count() == 0 || before[h.end..].starts_with('-'))
+                !ctx.cues.exclusion_markers.find(before).iter().any(|h| {
+                    before[h.end..].split_whitespace().count() == 0
+                        || before[h.end..].starts_with('-')
+                })
             })
             .collect();
         all.iter()
@@ -429,7 +715,9 @@ impl TradeFrame {
                 if !generic {
                     return true;
                 }
-                let Some(next) = all.get(k + 1) else { return true };
+                let Some(next) = all.get(k + 1) else {
+                    return true;
+                };
                 let gap = gap_words(ctx.text, m.end, next.start);
                 !(gap == ["such", "as"] || gap == ["like"] || gap == ["notably"])
             })
@@ -441,17 +729,27 @@ impl TradeFrame {
         let sent_start = ctx.sentences[i].start;
         let lower = ctx.text.to_ascii_lowercase();
         let mut reverse_at: Option<usize> = None;
-        for h in ctx.cues.reverse_markers.find(&lower[sent_start..ctx.sentences[i].end]) {
+        for h in ctx
+            .cues
+            .reverse_markers
+            .find(&lower[sent_start..ctx.sentences[i].end])
+        {
             let phrase = ctx.cues.reverse_markers.phrase(h.index);
             let pos = sent_start + h.start;
             // A bare "for" reverses only inside an exchange or swap.
             if phrase == "for" {
                 let before = &lower[sent_start..pos];
-                if !(before.contains("exchange") || before.contains("swap") || before.contains("barter")) {
+                if !(before.contains("exchange")
+                    || before.contains("swap")
+                    || before.contains("barter"))
+                {
                     continue;
                 }
                 // And only right after goods.
-                if !commodities.iter().any(|c| c.end <= pos && gap_words(ctx.text, c.end, pos).is_empty()) {
+                if !commodities
+                    .iter()
+                    .any(|c| c.end <= pos && gap_words(ctx.text, c.end, pos).is_empty())
+                {
                     continue;
                 }
             }
@@ -470,7 +768,12 @@ impl TradeFrame {
                     continue;
                 }
             }
-            groups.push(Group { items: vec![c], start: c.start, end: c.end, reversed });
+            groups.push(Group {
+                items: vec![c],
+                start: c.start,
+                end: c.end,
+                reversed,
+            });
         }
         groups
     }
@@ -478,9 +781,17 @@ impl TradeFrame {
     /// An origin country named on the goods: "Russian wheat flour",
     /// "U.S. wheat", unless the adjective belongs to a trade noun right
     /// after the goods ("Dutch soymeal imports").
-    fn origin(&self, ctx: &Context, group: &Group, countries: &[&M], triggers: &[Hit]) -> Option<String> {
+    fn origin(
+        &self,
+        ctx: &Context,
+        group: &Group,
+        countries: &[&M],
+        triggers: &[Hit],
+    ) -> Option<String> {
         let first = group.items[0];
-        let followed_by_trigger = triggers.iter().any(|t| t.start >= group.end && gap_words(ctx.text, group.end, t.start).is_empty());
+        let followed_by_trigger = triggers
+            .iter()
+            .any(|t| t.start >= group.end && gap_words(ctx.text, group.end, t.start).is_empty());
         if followed_by_trigger {
             return None;
         }
@@ -494,12 +805,17 @@ impl TradeFrame {
                     // "Chinese-made anti-ship missiles"); a name only right
                     // before them ("Kenya coffee").
                     let limit = match &m.kind {
-                        Kind::Country { form: Form::Adjective | Form::Possessive | Form::Abbreviation, .. } => 2,
+                        Kind::Country {
+                            form: Form::Adjective | Form::Possessive | Form::Abbreviation,
+                            ..
+                        } => 2,
                         _ => 0,
                     };
                     gap.len() <= limit
                         && !raw.contains(',')
-                        && !gap.iter().any(|w| NOT_SUBJECT_AFTER.contains(&w.as_str()) || w == "and" || w == "said")
+                        && !gap.iter().any(|w| {
+                            NOT_SUBJECT_AFTER.contains(&w.as_str()) || w == "and" || w == "said"
+                        })
                 }
             });
             if let Some(m) = adjective {
@@ -515,7 +831,14 @@ impl TradeFrame {
     /// The trigger's subject: an adjective or possessive on the trigger,
     /// else the nearest country or government body before it that no
     /// preposition governs.
-    fn subject(&self, ctx: &Context, i: usize, trigger: &Hit, countries: &[&M], mentions: &[&M]) -> Option<String> {
+    fn subject(
+        &self,
+        ctx: &Context,
+        i: usize,
+        trigger: &Hit,
+        countries: &[&M],
+        mentions: &[&M],
+    ) -> Option<String> {
         let s = ctx.sentences[i];
         // Adjective or possessive on a trade noun, possibly across the goods.
         if let Some(m) = countries.iter().rev().find(|m| m.end <= trigger.start) {
@@ -523,41 +846,63 @@ impl TradeFrame {
             let raw = &ctx.text[m.end..trigger.start];
             let goods_only = gap.len() <= 3
                 && !raw.contains(',')
-                && !gap.iter().any(|w| NOT_SUBJECT_AFTER.contains(&w.as_str()) || w == "and");
-            let modifier = matches!(&m.kind, Kind::Country { form: Form::Adjective | Form::Possessive, .. });
+                && !gap
+                    .iter()
+                    .any(|w| NOT_SUBJECT_AFTER.contains(&w.as_str()) || w == "and");
+            let modifier = matches!(
+                &m.kind,
+                Kind::Country {
+                    form: Form::Adjective | Form::Possessive,
+                    ..
+                }
+            );
             if goods_only && (modifier || !preceded_by_preposition(ctx, s.start, m.start)) {
                 return country_of(m);
             }
         }
-        let candidates = mentions.iter().filter(|m| {
+        let mut candidates = mentions.iter().filter(|m| {
             m.end <= trigger.start
                 && match &m.kind {
                     Kind::Country { .. } => true,
-                    Kind::Organisation { code: Some(_), org_type, .. } => {
-                        !matches!(org_type, Some(tw_gazetteer::OrgType::Outlet))
-                    }
+                    Kind::Organisation {
+                        code: Some(_),
+                        org_type,
+                        ..
+                    } => !matches!(org_type, Some(tw_gazetteer::OrgType::Outlet)),
                     _ => false,
                 }
         });
         candidates
-            .filter(|m| !preceded_by_preposition(ctx, s.start, m.start))
-            .last()
+            .rfind(|m| !preceded_by_preposition(ctx, s.start, m.start))
             .and_then(|m| country_of(m))
     }
 
     /// The countries after one of `markers` ("to Algeria", "from the
     /// U.S.", "to Gulf countries (Kuwait, Bahrain and Oman").
-    fn parties(&self, ctx: &Context, i: usize, markers: &crate::text::PhraseSet, from: usize, countries: &[&M]) -> Vec<String> {
+    fn parties(
+        &self,
+        ctx: &Context,
+        i: usize,
+        markers: &crate::text::PhraseSet,
+        from: usize,
+        countries: &[&M],
+    ) -> Vec<String> {
         let s = ctx.sentences[i];
         let lower = &ctx.text[from..s.end];
         for h in markers.find(lower) {
             let pos = from + h.end;
-            let Some(first) = countries.iter().position(|m| m.start >= pos) else { continue };
+            let Some(first) = countries.iter().position(|m| m.start >= pos) else {
+                continue;
+            };
             let gap = gap_words(ctx.text, pos, countries[first].start);
             let raw_gap = &ctx.text[pos..countries[first].start];
             let lead_ok = gap.len() <= 4
-                && (gap.iter().all(|w| matches!(w.as_str(), "the" | "north" | "south" | "countries" | "gulf" | "other" | "such" | "as"))
-                    || raw_gap.contains('(') && gap.len() <= 4);
+                && (gap.iter().all(|w| {
+                    matches!(
+                        w.as_str(),
+                        "the" | "north" | "south" | "countries" | "gulf" | "other" | "such" | "as"
+                    )
+                }) || raw_gap.contains('(') && gap.len() <= 4);
             if !lead_ok {
                 continue;
             }
@@ -566,8 +911,12 @@ impl TradeFrame {
             for m in &countries[first + 1..] {
                 let between = &ctx.text[end..m.start];
                 let joined = between.trim().is_empty()
-                    || gap_words(ctx.text, end, m.start).iter().all(|w| matches!(w.as_str(), "and" | "or" | "the"))
-                        && between.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, ',' | '(' ));
+                    || gap_words(ctx.text, end, m.start)
+                        .iter()
+                        .all(|w| matches!(w.as_str(), "and" | "or" | "the"))
+                        && between.chars().all(|c| {
+                            c.is_alphanumeric() || c.is_whitespace() || matches!(c, ',' | '(')
+                        });
                 if !joined {
                     break;
                 }
@@ -585,11 +934,21 @@ impl TradeFrame {
 
     /// "Dutch soymeal exports": a country adjective on the goods when a
     /// trade noun follows them, with that noun's direction.
-    fn noun_role(&self, ctx: &Context, group: &Group, countries: &[&M], triggers: &[Hit]) -> Option<(Direction, String)> {
-        let noun = triggers.iter().find(|t| t.start >= group.end && gap_words(ctx.text, group.end, t.start).is_empty())?;
+    fn noun_role(
+        &self,
+        ctx: &Context,
+        group: &Group,
+        countries: &[&M],
+        triggers: &[Hit],
+    ) -> Option<(Direction, String)> {
+        let noun = triggers
+            .iter()
+            .find(|t| t.start >= group.end && gap_words(ctx.text, group.end, t.start).is_empty())?;
         let first = group.items[0];
         let adjective = countries.iter().rev().find(|m| {
-            m.end <= first.start && gap_words(ctx.text, m.end, first.start).len() <= 1 && !ctx.text[m.end..first.start].contains(',')
+            m.end <= first.start
+                && gap_words(ctx.text, m.end, first.start).len() <= 1
+                && !ctx.text[m.end..first.start].contains(',')
         })?;
         Some((ctx.cues.direction(noun.index), country_of(adjective)?))
     }
@@ -610,27 +969,46 @@ impl TradeFrame {
     fn programme_country(&self, ctx: &Context, i: usize, mentions: &[&M]) -> Option<String> {
         let s = ctx.sentences[i];
         let in_sentence = mentions.iter().find_map(|m| match &m.kind {
-            Kind::Organisation { code: Some(c), org_type: Some(tw_gazetteer::OrgType::Government), .. } => Some(c.clone()),
+            Kind::Organisation {
+                code: Some(c),
+                org_type: Some(tw_gazetteer::OrgType::Government),
+                ..
+            } => Some(c.clone()),
             _ => None,
         });
         in_sentence.or_else(|| {
-            ctx.mentions.within(s.start, s.end).find_map(|m| match &m.kind {
-                Kind::Organisation { code: Some(c), org_type: Some(tw_gazetteer::OrgType::Government), .. } => Some(c.clone()),
-                _ => None,
-            })
+            ctx.mentions
+                .within(s.start, s.end)
+                .find_map(|m| match &m.kind {
+                    Kind::Organisation {
+                        code: Some(c),
+                        org_type: Some(tw_gazetteer::OrgType::Government),
+                        ..
+                    } => Some(c.clone()),
+                    _ => None,
+                })
         })
     }
 
     fn time_before<'c>(&self, ctx: &'c Context, i: usize, before: usize) -> Option<&'c M> {
         let s = ctx.sentences[i];
-        ctx.content_mentions(i)
-            .into_iter()
-            .filter(|m| m.end <= before && m.start >= s.start && m.is_when() && !ctx.after_comparison(m.start))
-            .filter(|m| !after_reporting_verb(ctx, m.start))
-            .last()
+        ctx.content_mentions(i).into_iter().rfind(|m| {
+            m.end <= before
+                && m.start >= s.start
+                && m.is_when()
+                && !ctx.after_comparison(m.start)
+                && !after_reporting_verb(ctx, m.start)
+        })
     }
 
-    fn status(&self, ctx: &Context, i: usize, trigger: &Hit, group: &Group, time: Option<&str>) -> Status {
+    fn status(
+        &self,
+        ctx: &Context,
+        i: usize,
+        trigger: &Hit,
+        group: &Group,
+        time: Option<&str>,
+    ) -> Status {
         let s = ctx.sentences[i];
         let attribution = &ctx.attributions[i];
         let first = trigger.start.min(group.start);
@@ -654,7 +1032,11 @@ impl TradeFrame {
         // modality: blank them out, keeping offsets.
         let blank = |from: usize, to: usize| -> String {
             let mut text = ctx.text[from..to].to_string();
-            for m in ctx.mentions.within(from, to).filter(|m| matches!(m.kind, Kind::Time { .. })) {
+            for m in ctx
+                .mentions
+                .within(from, to)
+                .filter(|m| matches!(m.kind, Kind::Time { .. }))
+            {
                 text.replace_range(m.start - from..m.end - from, &" ".repeat(m.end - m.start));
             }
             text
@@ -667,7 +1049,11 @@ impl TradeFrame {
             return Status::Negated;
         }
         if cues.possible.any(clause) {
-            let only_estimate = cues.possible.find(clause).iter().all(|h| cues.estimate.is_exactly(cues.possible.phrase(h.index)));
+            let only_estimate = cues
+                .possible
+                .find(clause)
+                .iter()
+                .all(|h| cues.estimate.is_exactly(cues.possible.phrase(h.index)));
             if !(only_estimate && time.is_some_and(|t| ended_before_anchor(t, ctx))) {
                 return Status::Possible;
             }
@@ -681,28 +1067,72 @@ impl TradeFrame {
         // Present simple of a trade verb after its subject ("It also exports
         // copra", "Japan buys most of its coal abroad"): a standing trade.
         let word = ctx.text[trigger.start..trigger.end].to_ascii_lowercase();
-        let previous = ctx.text[..trigger.start].split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
-        if matches!(word.as_str(), "exports" | "imports" | "buys" | "sells" | "supplies" | "ships" | "purchases")
-            && matches!(previous.as_str(), "it" | "also" | "he" | "she" | "which" | "that" | "now" | "still" | "currently" | "regularly" | "mainly" | "largely" | "mostly")
-        {
+        let previous = ctx.text[..trigger.start]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if matches!(
+            word.as_str(),
+            "exports" | "imports" | "buys" | "sells" | "supplies" | "ships" | "purchases"
+        ) && matches!(
+            previous.as_str(),
+            "it" | "also"
+                | "he"
+                | "she"
+                | "which"
+                | "that"
+                | "now"
+                | "still"
+                | "currently"
+                | "regularly"
+                | "mainly"
+                | "largely"
+                | "mostly"
+        ) {
             return Status::Ongoing;
         }
         Status::Occurred
     }
 
-    fn quantity(&self, ctx: &Context, group: &Group, mentions: &[&M], used: &[usize], groups: usize) -> Option<(usize, Quantity)> {
+    fn quantity(
+        &self,
+        ctx: &Context,
+        group: &Group,
+        mentions: &[&M],
+        used: &[usize],
+        groups: usize,
+    ) -> Option<(usize, Quantity)> {
         let candidates: Vec<(usize, &M)> = mentions
             .iter()
             .enumerate()
-            .filter(|(k, m)| matches!(m.kind, Kind::Quantity { .. }) && !used.contains(k) && !ctx.after_comparison(m.start + 1))
+            .filter(|(k, m)| {
+                matches!(m.kind, Kind::Quantity { .. })
+                    && !used.contains(k)
+                    && !ctx.after_comparison(m.start + 1)
+            })
             .filter(|(_, m)| !preceded_by_comparison_word(ctx, m.start))
             .map(|(k, m)| (k, *m))
             .collect();
         // "36,000 tonnes of durum wheat": right before the goods.
-        let before = candidates.iter().rev().find(|(_, m)| m.end <= group.start && gap_words(ctx.text, m.end, group.start).len() <= 3);
-        let chosen = before.or_else(|| if groups == 1 { candidates.first() } else { None })?;
+        let before = candidates.iter().rev().find(|(_, m)| {
+            m.end <= group.start && gap_words(ctx.text, m.end, group.start).len() <= 3
+        });
+        let chosen = before.or_else(|| {
+            if groups == 1 {
+                candidates.first()
+            } else {
+                None
+            }
+        })?;
         match &chosen.1.kind {
-            Kind::Quantity { value, unit } => Some((chosen.0, Quantity { value: *value, unit: unit.clone() })),
+            Kind::Quantity { value, unit } => Some((
+                chosen.0,
+                Quantity {
+                    value: *value,
+                    unit: unit.clone(),
+                },
+            )),
             _ => None,
         }
     }
@@ -715,12 +1145,27 @@ impl TradeFrame {
             .filter(|m| !preceded_by_comparison_word(ctx, m.start))
             .collect();
         let near = candidates.iter().find(|m| {
-            let (a, b) = if m.end <= group.start { (m.end, group.start) } else { (group.end, m.start) };
+            let (a, b) = if m.end <= group.start {
+                (m.end, group.start)
+            } else {
+                (group.end, m.start)
+            };
             gap_words(ctx.text, a, b).len() <= 4
         });
-        let chosen = near.or_else(|| if groups == 1 && candidates.len() == 1 { candidates.first() } else { None })?;
+        let chosen = near.or_else(|| {
+            if groups == 1 && candidates.len() == 1 {
+                candidates.first()
+            } else {
+                None
+            }
+        })?;
         match &chosen.kind {
-            Kind::Money { amount, currency, .. } => Some(Money { amount: *amount, currency: currency.clone() }),
+            Kind::Money {
+                amount, currency, ..
+            } => Some(Money {
+                amount: *amount,
+                currency: currency.clone(),
+            }),
             _ => None,
         }
     }
@@ -739,11 +1184,20 @@ impl Frame for TradeFrame {
             if let Some(note) = shipment_note(ctx, i) {
                 // It completes the flows of the last sentence that had any,
                 // when that was at most three sentences back.
-                let window = ctx.chars.char_offset(ctx.sentences[i.saturating_sub(3)].start);
-                let last = claims.last().and_then(|c| c.evidence.first()).map(|e| e.start).filter(|&start| start >= window);
+                let window = ctx
+                    .chars
+                    .char_offset(ctx.sentences[i.saturating_sub(3)].start);
+                let last = claims
+                    .last()
+                    .and_then(|c| c.evidence.first())
+                    .map(|e| e.start)
+                    .filter(|&start| start >= window);
                 if let Some(last_start) = last {
                     let s = ctx.sentences[i];
-                    for c in claims.iter_mut().filter(|c| c.evidence.first().is_some_and(|e| e.start == last_start)) {
+                    for c in claims
+                        .iter_mut()
+                        .filter(|c| c.evidence.first().is_some_and(|e| e.start == last_start))
+                    {
                         if let Kind::Time { value, .. } = &note.kind {
                             c.time.clone_from(value);
                             c.time_text = Some(note.text.clone());
@@ -757,12 +1211,17 @@ impl Frame for TradeFrame {
             // The flow reported in the last three sentences, if any.
             let continuing = claims.last().filter(|c| {
                 let s = ctx.sentences[i];
-                c.evidence.first().is_some_and(|e| ctx.sentences[i.saturating_sub(3)].start <= ctx.chars.byte_offset(e.start) && ctx.chars.byte_offset(e.start) < s.start)
+                c.evidence.first().is_some_and(|e| {
+                    ctx.sentences[i.saturating_sub(3)].start <= ctx.chars.byte_offset(e.start)
+                        && ctx.chars.byte_offset(e.start) < s.start
+                })
             });
             let found = self.sentence(ctx, i, &mut last_subject, continuing);
             // "The palm oil would come from Malaysia or Indonesia." names the
             // missing side of an earlier flow of those goods: complete it.
-            let window = ctx.chars.char_offset(ctx.sentences[i.saturating_sub(3)].start);
+            let window = ctx
+                .chars
+                .char_offset(ctx.sentences[i.saturating_sub(3)].start);
             let earlier = claims
                 .iter()
                 .rev()
@@ -773,7 +1232,12 @@ impl Frame for TradeFrame {
             if let Some(previous) = earlier {
                 if let Some(completed) = elaborate(ctx, i, &previous, &found) {
                     let first = previous.evidence.first().map(|e| e.start);
-                    claims.retain(|c| !(c.evidence.first().map(|e| e.start) == first && same_goods(c, &previous) && c.exporter.is_none() == previous.exporter.is_none() && c.importer.is_none() == previous.importer.is_none()));
+                    claims.retain(|c| {
+                        !(c.evidence.first().map(|e| e.start) == first
+                            && same_goods(c, &previous)
+                            && c.exporter.is_none() == previous.exporter.is_none()
+                            && c.importer.is_none() == previous.importer.is_none())
+                    });
                     claims.extend(completed);
                     claimed[i] = true;
                     continue;
@@ -790,7 +1254,10 @@ impl Frame for TradeFrame {
 
 /// True when two claims name the same goods (same HS codes).
 fn same_goods(a: &Claim, b: &Claim) -> bool {
-    a.commodities.iter().map(|c| &c.hs).eq(b.commodities.iter().map(|c| &c.hs))
+    a.commodities
+        .iter()
+        .map(|c| &c.hs)
+        .eq(b.commodities.iter().map(|c| &c.hs))
 }
 
 /// Claims of a sentence that opens with "The <goods>" and only supply the
@@ -811,7 +1278,17 @@ fn elaborate(ctx: &Context, i: usize, previous: &Claim, found: &[Claim]) -> Opti
     if !goods_first {
         return None;
     }
-    let same = found.iter().all(|c| c.commodities.iter().all(|x| previous.commodities.iter().any(|p| p.hs.is_some() && p.hs.as_deref().zip(x.hs.as_deref()).is_some_and(|(a, b)| a.starts_with(b) || b.starts_with(a)))));
+    let same = found.iter().all(|c| {
+        c.commodities.iter().all(|x| {
+            previous.commodities.iter().any(|p| {
+                p.hs.is_some()
+                    && p.hs
+                        .as_deref()
+                        .zip(x.hs.as_deref())
+                        .is_some_and(|(a, b)| a.starts_with(b) || b.starts_with(a))
+            })
+        })
+    });
     if !same {
         return None;
     }
@@ -820,8 +1297,12 @@ fn elaborate(ctx: &Context, i: usize, previous: &Claim, found: &[Claim]) -> Opti
     for c in found {
         let mut completed = previous.clone();
         match (&previous.exporter, &previous.importer) {
-            (None, Some(imp)) if c.exporter.is_some() && c.exporter.as_ref() != Some(imp) => completed.exporter.clone_from(&c.exporter),
-            (Some(exp), None) if c.importer.is_some() && c.importer.as_ref() != Some(exp) => completed.importer.clone_from(&c.importer),
+            (None, Some(imp)) if c.exporter.is_some() && c.exporter.as_ref() != Some(imp) => {
+                completed.exporter.clone_from(&c.exporter)
+            }
+            (Some(exp), None) if c.importer.is_some() && c.importer.as_ref() != Some(exp) => {
+                completed.importer.clone_from(&c.importer)
+            }
             _ => return None,
         }
         completed.evidence.push(evidence.clone());
@@ -842,7 +1323,16 @@ fn shipment_note<'c>(ctx: &'c Context, i: usize) -> Option<&'c M> {
     if !BACK_REFERENCES.contains(&first) {
         return None;
     }
-    let says_when = [" is for ", " are for ", "for shipment", "for delivery", " is due ", " are due "].iter().any(|p| sent.contains(p));
+    let says_when = [
+        " is for ",
+        " are for ",
+        "for shipment",
+        "for delivery",
+        " is due ",
+        " are due ",
+    ]
+    .iter()
+    .any(|p| sent.contains(p));
     if !says_when || !(sent.contains("shipment") || sent.contains("deliver")) {
         return None;
     }
@@ -852,27 +1342,40 @@ fn shipment_note<'c>(ctx: &'c Context, i: usize) -> Option<&'c M> {
     let only_shipment = ctx.cues.trade_triggers.find(&sent).iter().all(|h| {
         let w = &sent[h.start..h.end];
         // Words inside a capitalised name ("Grain Supply Agreement") are no triggers.
-        w.starts_with("shipment") || w.starts_with("deliver") || original[h.start..].starts_with(char::is_uppercase)
+        w.starts_with("shipment")
+            || w.starts_with("deliver")
+            || original[h.start..].starts_with(char::is_uppercase)
     });
     if !only_shipment {
         return None;
     }
-    ctx.content_mentions(i)
-        .into_iter()
-        .find(|m| m.is_when() || matches!(&m.kind, Kind::Time { value: Some(_), kind: tw_time::TimeKind::Until }))
+    ctx.content_mentions(i).into_iter().find(|m| {
+        m.is_when()
+            || matches!(
+                &m.kind,
+                Kind::Time {
+                    value: Some(_),
+                    kind: tw_time::TimeKind::Until
+                }
+            )
+    })
 }
 
 /// True when a sentence's subject is a pronoun or "domestic" actors.
 fn refers_back(sent: &str) -> bool {
     let lower = sent.to_ascii_lowercase();
     let first = lower.split_whitespace().next().unwrap_or("");
-    matches!(first, "it" | "they" | "its") || lower.starts_with("the country") || lower.contains("domestic")
+    matches!(first, "it" | "they" | "its")
+        || lower.starts_with("the country")
+        || lower.contains("domestic")
 }
 
 /// The word that starts after byte `pos` (skipping white space).
 pub(crate) fn next_word(text: &str, pos: usize) -> &str {
     let rest = text[pos..].trim_start();
-    let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(rest.len());
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .unwrap_or(rest.len());
     &rest[..end]
 }
 
@@ -890,20 +1393,36 @@ pub(crate) fn preceded_by_preposition(ctx: &Context, sentence_start: usize, pos:
 }
 
 fn preceded_by_comparison_word(ctx: &Context, pos: usize) -> bool {
-    let start = ctx.text[..pos].char_indices().rev().filter(|&(_, c)| c.is_whitespace()).nth(2).map_or(0, |(b, _)| b);
+    let start = ctx.text[..pos]
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| c.is_whitespace())
+        .nth(2)
+        .map_or(0, |(b, _)| b);
     let words = gap_words(ctx.text, start, pos);
-    words.iter().any(|w| matches!(w.as_str(), "from" | "vs" | "versus" | "against" | "than" | "prev" | "previous"))
-        && !words.iter().any(|w| matches!(w.as_str(), "of"))
+    words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "from" | "vs" | "versus" | "against" | "than" | "prev" | "previous"
+        )
+    }) && !words.iter().any(|w| matches!(w.as_str(), "of"))
 }
 
 fn after_reporting_verb(ctx: &Context, pos: usize) -> bool {
-    let start = ctx.text[..pos].char_indices().rev().filter(|&(_, c)| c.is_whitespace()).nth(3).map_or(0, |(b, _)| b);
+    let start = ctx.text[..pos]
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| c.is_whitespace())
+        .nth(3)
+        .map_or(0, |(b, _)| b);
     ctx.cues.reporting_verbs.any(&ctx.text[start..pos])
 }
 
 /// True when the ISO time `t` ended before the document's anchor.
 fn ended_before_anchor(t: &str, ctx: &Context) -> bool {
-    let Some(anchor) = ctx.doc.anchor() else { return false };
+    let Some(anchor) = ctx.doc.anchor() else {
+        return false;
+    };
     let end = t.rsplit('/').next().unwrap_or(t);
     // Compare at the shorter precision; a year-only interval end "1986"
     // ends before "1987-03-26".
@@ -917,7 +1436,11 @@ fn merge_same(claims: Vec<Claim>) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     for c in claims {
         if let Some(o) = out.iter_mut().find(|o| {
-            o.exporter == c.exporter && o.importer == c.importer && o.time == c.time && o.status == c.status && (o.quantity.is_none() && c.quantity.is_none())
+            o.exporter == c.exporter
+                && o.importer == c.importer
+                && o.time == c.time
+                && o.status == c.status
+                && (o.quantity.is_none() && c.quantity.is_none())
         }) {
             for commodity in c.commodities {
                 if !o.commodities.contains(&commodity) {
