@@ -274,6 +274,15 @@ fn flags_tally_and_measures() {
     assert!(flags.contains("UNSCR2397-OP5"), "{flags}");
     let tally = stdout(&run(&db, &["tally", "UNSCR2397-OP5"]));
     assert!(tally.contains("UNSCR2397-OP5"), "{tally}");
+    // With reports that give quantities, the cap fills by window.
+    let fuel = fixtures().join("petroleum.jsonl");
+    run(&db, &["ingest", "--quiet", fuel.to_str().unwrap()]);
+    let tally = stdout(&run(&db, &["tally", "UNSCR2397-OP5"]));
+    assert!(tally.contains("window 2023-01-01 to 2023-12-31"), "{tally}");
+    assert!(tally.contains("% of cap"), "{tally}");
+    assert!(tally.contains("official"), "{tally}");
+    let one = stdout(&run(&db, &["tally", "UNSCR2397-OP5", "--window", "2024"]));
+    assert!(one.contains("2024-01-01") && !one.contains("2023-01-01"), "{one}");
     let measures = stdout(&run(&db, &["measures"]));
     assert!(measures.contains("UNSCR2397-OP8"));
     let out = bin()
@@ -334,4 +343,37 @@ fn eval_scores_against_gold() {
 fn bench_html_needs_a_benchmark_folder() {
     let out = bin().args(["bench-html", "/nonexistent"]).output().unwrap();
     assert!(!out.status.success());
+}
+
+/// The key slots of every claim of the bundled example, compared with a
+/// reviewed snapshot (`tests/fixtures/seed-claims.golden.jsonl`). After a
+/// deliberate change, review the difference and refresh the snapshot with
+/// `UPDATE_GOLDEN=1 cargo test -p tw-cli --test cli golden`.
+#[test]
+fn golden_claims_of_the_seed() {
+    let (_dir, db) = seeded();
+    let claims = jsonl(&run(&db, &["claims", "--format", "jsonl"]));
+    let keys = [
+        "kind", "exporter", "importer", "commodities", "quantity", "time", "status", "certainty", "unverified", "source", "actor", "places",
+        "destination", "speaker", "venue", "sanctions",
+    ];
+    let mut lines: Vec<String> = claims
+        .iter()
+        .map(|c| {
+            let mut o = serde_json::Map::new();
+            for k in keys {
+                o.insert(k.to_string(), c[k].clone());
+            }
+            o.insert("evidence".into(), c["evidence"].as_array().unwrap().iter().map(|e| e["text"].clone()).collect());
+            serde_json::Value::Object(o).to_string()
+        })
+        .collect();
+    lines.sort();
+    let actual = lines.join("\n") + "\n";
+    let path = fixtures().join("seed-claims.golden.jsonl");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).expect("golden file (UPDATE_GOLDEN=1 to create)");
+    assert_eq!(actual, expected, "claims of the seed changed; review and refresh the snapshot");
 }

@@ -96,7 +96,7 @@ pub fn tally(store: &Store, args: TallyArgs) -> Result<ExitCode> {
     if args.json {
         println!("{}", serde_json::to_string_pretty(&tally.to_json())?);
     } else {
-        print!("{}", tally.render_text());
+        println!("{}", tally.render_text().trim_end());
     }
     Ok(ExitCode::SUCCESS)
 }
