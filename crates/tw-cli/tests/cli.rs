@@ -97,11 +97,17 @@ fn ingest_is_idempotent_and_reports_bad_items() {
     )
     .unwrap();
     std::fs::copy(fixtures().join("example.jsonl"), bad.join("stories.jsonl")).unwrap();
+    let mut big = String::from("<html><body><article>");
+    while big.len() < 50 * 1024 * 1024 {
+        big.push_str("<p>Filler paragraph about nothing in particular.</p>");
+    }
+    std::fs::write(bad.join("huge.html"), big + "</article></body></html>").unwrap();
     let out = run(&db, &["ingest", "--quiet", bad.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("empty"), "{err}");
     assert!(err.contains("line 3"), "{err}");
     assert!(err.contains("skipped"), "{err}");
+    assert!(err.contains("huge.html") && err.contains("limit"), "{err}");
     let first = jsonl(&run(&db, &["documents", "--format", "jsonl"]));
     assert_eq!(first.len(), 3, "example, other and the latin-1 file");
     let claims_before = jsonl(&run(&db, &["claims", "--format", "jsonl"])).len();
@@ -123,6 +129,7 @@ fn ingest_is_idempotent_and_reports_bad_items() {
     // The skipped items are on record.
     let stats = stdout(&run(&db, &["stats"]));
     assert!(stats.contains("skipped"), "{stats}");
+    assert!(stats.contains("integrity: ok"), "{stats}");
 }
 
 #[test]

@@ -39,7 +39,10 @@ pub(crate) fn extract(dom: Dom, url: Option<&str>) -> Article {
                 }
                 if exp("classes") {
                     let sel = std::env::var("TW_SEL").unwrap_or_else(|_| r#"[class*="caption"], [class*="credit"], [class*="share"], [class*="social"], [class*="related"], [class*="newsletter"], [class*="promo"], [class*="author-bio"], [class*="byline"], [class*="subscribe"], aside"#.to_string());
-                    content.select(&sel).remove();
+                    let total = content.select("body").text().len().max(1);
+                    for node in content.select(&sel).nodes() {
+                        if node.text().len() * 10 <= total * 3 { node.remove_from_parent(); }
+                    }
                 }
                 content.select("body").formatted_text().to_string()
             } else {

@@ -1,0 +1,2 @@
+//! Corroboration: which reports share one origin.
+#![deny(missing_docs)]
