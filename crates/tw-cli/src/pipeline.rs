@@ -40,13 +40,29 @@ pub fn process(doc: &Document, measures: &MeasureSet) -> (Vec<Claim>, Vec<Mentio
     (claims, extraction.mentions)
 }
 
+/// What the reader hands on: documents to extract, or items it skipped.
+enum Read {
+    Documents(Vec<Document>),
+    Skipped(String, String),
+}
+
+/// What the extractor hands on to the writer.
+enum Extracted {
+    Documents(Vec<(Document, Vec<Claim>, Vec<Mention>)>),
+    Skipped(String, String),
+}
+
 /// Ingest `paths` into `store`, with a progress bar on a terminal.
 /// `keep` filters documents by id before extraction (used by `eval`).
+///
+/// Three stages overlap: a reader thread parses and cleans, the rayon pool
+/// extracts each batch on every core, and this thread writes. Bounded
+/// channels keep memory flat however large the input.
 pub fn ingest(
     store: &mut Store,
     paths: &[PathBuf],
     opts: &IngestOptions,
-    keep: Option<&dyn Fn(&Document) -> bool>,
+    keep: Option<&(dyn Fn(&Document) -> bool + Sync)>,
     progress: bool,
 ) -> Result<Summary> {
     let measures = MeasureSet::builtin()?;
@@ -62,70 +78,100 @@ pub fn ingest(
         .expect("valid template"),
     );
     let mut summary = Summary::default();
-    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    let origin_of = |d: &Document| d.origin.clone();
-    let flush = |batch: &mut Vec<Document>,
-                 store: &mut Store,
-                 summary: &mut Summary|
-     -> Result<()> {
-        if batch.is_empty() {
-            return Ok(());
-        }
-        let items: Vec<(Document, Vec<Claim>, Vec<Mention>)> = std::mem::take(batch)
-            .into_par_iter()
-            .map(|doc| {
-                let (claims, mentions) = process(&doc, &measures);
-                (doc, claims, mentions)
-            })
-            .collect();
-        let outcomes = store.insert_batch(&items)?;
-        for ((doc, claims, _), outcome) in items.iter().zip(outcomes) {
-            match outcome {
-                InsertOutcome::Inserted => {
-                    summary.stored += 1;
-                    summary.claims += claims.len();
+    std::thread::scope(|scope| -> Result<()> {
+        let (read_tx, read_rx) = std::sync::mpsc::sync_channel::<Read>(2);
+        let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Extracted>(2);
+        scope.spawn(move || {
+            let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+            for item in tw_ingest::ingest_paths(paths, opts) {
+                let sent = match item {
+                    Item::Document(doc) => {
+                        if keep.is_some_and(|k| !k(&doc)) {
+                            continue;
+                        }
+                        batch.push(*doc);
+                        if batch.len() < BATCH {
+                            continue;
+                        }
+                        read_tx.send(Read::Documents(std::mem::take(&mut batch)))
+                    }
+                    Item::Skipped { origin, reason } => read_tx.send(Read::Skipped(origin, reason)),
+                };
+                if sent.is_err() {
+                    return; // the writer stopped on an error
                 }
-                InsertOutcome::Duplicate { existing_id } => {
-                    summary.duplicates += 1;
-                    tracing::debug!(id = %doc.id, existing = %existing_id, "duplicate content, nothing changed");
-                    store.log_ingest(
-                        &origin_of(doc),
-                        &doc.id,
-                        "duplicate",
-                        Some(&format!("same content as {existing_id}")),
-                    )?;
+            }
+            if !batch.is_empty() {
+                let _ = read_tx.send(Read::Documents(batch));
+            }
+        });
+        let measures = &measures;
+        scope.spawn(move || {
+            for read in read_rx {
+                let out = match read {
+                    Read::Documents(docs) => Extracted::Documents(
+                        docs.into_par_iter()
+                            .map(|doc| {
+                                let (claims, mentions) = process(&doc, measures);
+                                (doc, claims, mentions)
+                            })
+                            .collect(),
+                    ),
+                    Read::Skipped(origin, reason) => Extracted::Skipped(origin, reason),
+                };
+                if done_tx.send(out).is_err() {
+                    return;
                 }
-                InsertOutcome::Failed { reason } => {
-                    tracing::warn!(id = %doc.id, %reason, "not stored");
-                    store.log_ingest(&origin_of(doc), &doc.id, "skipped", Some(&reason))?;
+            }
+        });
+        for extracted in done_rx {
+            match extracted {
+                Extracted::Documents(items) => write(store, &items, &mut summary)?,
+                Extracted::Skipped(origin, reason) => {
+                    tracing::warn!(%origin, %reason, "skipped");
+                    store.log_ingest(&origin, &origin, "skipped", Some(&reason))?;
                     summary.skipped += 1;
-                    summary.skipped_reasons.push((doc.origin.clone(), reason));
+                    summary.skipped_reasons.push((origin, reason));
                 }
             }
+            bar.set_position((summary.stored + summary.duplicates + summary.skipped) as u64);
         }
-        bar.inc(items.len() as u64);
         Ok(())
-    };
-    for item in tw_ingest::ingest_paths(paths, opts) {
-        match item {
-            Item::Document(doc) => {
-                if keep.is_some_and(|k| !k(&doc)) {
-                    continue;
-                }
-                batch.push(*doc);
-                if batch.len() >= BATCH {
-                    flush(&mut batch, store, &mut summary)?;
-                }
+    })?;
+    bar.finish_and_clear();
+    Ok(summary)
+}
+
+/// Store one extracted batch and count what happened to each document.
+fn write(
+    store: &mut Store,
+    items: &[(Document, Vec<Claim>, Vec<Mention>)],
+    summary: &mut Summary,
+) -> Result<()> {
+    let outcomes = store.insert_batch(items)?;
+    for ((doc, claims, _), outcome) in items.iter().zip(outcomes) {
+        match outcome {
+            InsertOutcome::Inserted => {
+                summary.stored += 1;
+                summary.claims += claims.len();
             }
-            Item::Skipped { origin, reason } => {
-                tracing::warn!(%origin, %reason, "skipped");
-                store.log_ingest(&origin, &origin, "skipped", Some(&reason))?;
+            InsertOutcome::Duplicate { existing_id } => {
+                summary.duplicates += 1;
+                tracing::debug!(id = %doc.id, existing = %existing_id, "duplicate content, nothing changed");
+                store.log_ingest(
+                    &doc.origin,
+                    &doc.id,
+                    "duplicate",
+                    Some(&format!("same content as {existing_id}")),
+                )?;
+            }
+            InsertOutcome::Failed { reason } => {
+                tracing::warn!(id = %doc.id, %reason, "not stored");
+                store.log_ingest(&doc.origin, &doc.id, "skipped", Some(&reason))?;
                 summary.skipped += 1;
-                summary.skipped_reasons.push((origin, reason));
+                summary.skipped_reasons.push((doc.origin.clone(), reason));
             }
         }
     }
-    flush(&mut batch, store, &mut summary)?;
-    bar.finish_and_clear();
-    Ok(summary)
+    Ok(())
 }

@@ -289,7 +289,10 @@ fn flags_tally_and_measures() {
     assert!(tally.contains("% of cap"), "{tally}");
     assert!(tally.contains("official"), "{tally}");
     let one = stdout(&run(&db, &["tally", "UNSCR2397-OP5", "--window", "2024"]));
-    assert!(one.contains("2024-01-01") && !one.contains("2023-01-01"), "{one}");
+    assert!(
+        one.contains("2024-01-01") && !one.contains("2023-01-01"),
+        "{one}"
+    );
     let measures = stdout(&run(&db, &["measures"]));
     assert!(measures.contains("UNSCR2397-OP8"));
     let out = bin()
@@ -361,8 +364,22 @@ fn golden_claims_of_the_seed() {
     let (_dir, db) = seeded();
     let claims = jsonl(&run(&db, &["claims", "--format", "jsonl"]));
     let keys = [
-        "kind", "exporter", "importer", "commodities", "quantity", "time", "status", "certainty", "unverified", "source", "actor", "places",
-        "destination", "speaker", "venue", "sanctions",
+        "kind",
+        "exporter",
+        "importer",
+        "commodities",
+        "quantity",
+        "time",
+        "status",
+        "certainty",
+        "unverified",
+        "source",
+        "actor",
+        "places",
+        "destination",
+        "speaker",
+        "venue",
+        "sanctions",
     ];
     let mut lines: Vec<String> = claims
         .iter()
@@ -371,7 +388,15 @@ fn golden_claims_of_the_seed() {
             for k in keys {
                 o.insert(k.to_string(), c[k].clone());
             }
-            o.insert("evidence".into(), c["evidence"].as_array().unwrap().iter().map(|e| e["text"].clone()).collect());
+            o.insert(
+                "evidence".into(),
+                c["evidence"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|e| e["text"].clone())
+                    .collect(),
+            );
             serde_json::Value::Object(o).to_string()
         })
         .collect();
@@ -382,5 +407,8 @@ fn golden_claims_of_the_seed() {
         std::fs::write(&path, &actual).unwrap();
     }
     let expected = std::fs::read_to_string(&path).expect("golden file (UPDATE_GOLDEN=1 to create)");
-    assert_eq!(actual, expected, "claims of the seed changed; review and refresh the snapshot");
+    assert_eq!(
+        actual, expected,
+        "claims of the seed changed; review and refresh the snapshot"
+    );
 }

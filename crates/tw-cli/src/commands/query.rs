@@ -164,7 +164,14 @@ pub fn documents(store: &Store, args: DocumentsArgs) -> Result<ExitCode> {
 pub fn stats(store: &Store) -> Result<ExitCode> {
     let stats = store.stats()?;
     println!("{stats:#?}");
-    println!("integrity: {}", if store.integrity_check()? { "ok" } else { "FAILED" });
+    println!(
+        "integrity: {}",
+        if store.integrity_check()? {
+            "ok"
+        } else {
+            "FAILED"
+        }
+    );
     let log = store.ingest_log(20)?;
     if !log.is_empty() {
         println!("\nrecent skipped or duplicate items:");
