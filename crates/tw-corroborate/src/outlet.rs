@@ -69,9 +69,9 @@ struct Pattern {
     regex: Regex,
 }
 
-/// A capitalised name of up to six words; a few lower-case particles may
-/// join capitalised words ("Bank of Korea", "Al Jazeera").
-const NAME: &str = r"\p{Lu}[\p{L}\p{N}&'’.\-]*(?:[ \t]+(?:\p{Lu}[\p{L}\p{N}&'’.\-]*|of|de|du|al|el|la|der|des|di)){0,5}";
+/// A capitalised name of up to six words; a lower-case particle may join
+/// two capitalised words ("Bank of Korea", "Voice of America").
+const NAME: &str = r"\p{Lu}[\p{L}\p{N}&'’.\-]*(?:[^\S\n]+(?:(?:of|de|du|al|el|la|der|des|di)[^\S\n]+)?\p{Lu}[\p{L}\p{N}&'’.\-]*){0,5}";
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     let file: PatternFile = toml::from_str(include_str!("../data/citations.toml"))
@@ -79,8 +79,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     file.pattern
         .into_iter()
         .map(|entry| {
-            let (before, after) = entry
-                .phrase
+            // A space in a phrase is any run of white space on one line
+            // (scraped text is full of no-break spaces).
+            let phrase = entry.phrase.replace(' ', r"[^\S\n]+");
+            let (before, after) = phrase
                 .split_once("{outlet}")
                 .expect("every citation phrase has an {outlet} placeholder");
             let mut source = String::new();
@@ -198,7 +200,7 @@ mod tests {
                 &[("cites", "in august daily nk")],
             ),
             (
-                "This article first appeared on Daily NK, which contacts sources.",
+                "This article first\u{a0}appeared on Daily NK,\u{a0}which contacts sources.",
                 &[("first appeared on", "daily nk")],
             ),
             ("according to the source, offices will open", &[]),

@@ -12,10 +12,8 @@
 pub(crate) fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut previous_blank = true;
+    let text = text.replace("\r\n", "\n");
     for raw_line in text.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
-        // `split` on "\r\n" yields an empty piece between the two; it is a
-        // blank line only when it is not the middle of a CRLF pair, which
-        // the blank-run collapse below makes irrelevant.
         let mut line = String::with_capacity(raw_line.len());
         let mut leading = 0usize;
         let mut at_start = true;

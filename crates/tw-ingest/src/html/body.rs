@@ -121,7 +121,7 @@ mod tests {
             "<html><head><title>Wheat exports rise</title></head><body><nav>Home News</nav><article>\
              <h1>Wheat exports rise</h1>\
              <p>{p}</p><figure><img src=a.jpg><figcaption>A ship loads grain in the port. (Photo: Agency)</figcaption></figure>\
-             <p>{p}</p><div class=\"share-bar\">Share on Facebook</div><p>{p}</p></article></body></html>",
+             <p>{p}</p><div class=\"share-bar\"><ul><li><a href=f>Share on Facebook</a></li></ul></div><p>{p}</p></article></body></html>",
             p = paragraph.repeat(3)
         );
         let article = extract(Dom::from(html), None);

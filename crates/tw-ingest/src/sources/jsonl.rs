@@ -222,7 +222,7 @@ mod tests {
 
     #[test]
     fn derives_ids_and_rejects_records_without_text() {
-        let doc = document(r#"{"url": "https://a.example/2021/03/x", "text": "Body."}"#, &IngestOptions::default(), "o").unwrap();
+        let doc = document(r#"{"url": "https://news.example.com/2021/03/x", "text": "Body."}"#, &IngestOptions::default(), "o").unwrap();
         assert!(doc.id.starts_with("url-"));
         assert_eq!(doc.published.map(|p| p.iso).as_deref(), Some("2021-03"));
         assert_eq!(doc.source.as_deref(), Some("Example"));
