@@ -136,6 +136,16 @@ pub struct CorroboratorConfig {
     /// identical texts): a dozen-word sentence in common is the least that
     /// says one text came from another rather than from a stock phrase.
     pub min_shared_shingles: usize,
+    /// Share of the anchor words (names and figures: words with a digit,
+    /// capitalised words inside a sentence) of the text with fewer of them
+    /// that the other must contain for a text link. Copies and re-edited
+    /// reprints keep nearly all of them; template stories from one desk keep
+    /// the outlet's stock names (the central bank, the exchange) and little
+    /// else.
+    pub anchor_containment: f64,
+    /// Below this many anchor words the anchor test is skipped: a text that
+    /// short names too little to judge by.
+    pub min_anchors: usize,
     /// Stories join independent reports of one claim, and citations link
     /// documents, only within this many days: a claim reported again months
     /// later is news again, not the same story.
@@ -155,6 +165,8 @@ impl Default for CorroboratorConfig {
             copy_containment: 0.8,
             cited_containment: 0.15,
             min_shared_shingles: 10,
+            anchor_containment: 0.6,
+            min_anchors: 4,
             story_window_days: 30,
             max_bucket_scan: 256,
             max_citation_checks: 256,
@@ -400,7 +412,8 @@ impl Corroborator {
             let containment = fp.containment(ofp);
             if identical
                 || (containment >= self.config.link_containment
-                    && shared >= self.config.min_shared_shingles)
+                    && shared >= self.config.min_shared_shingles
+                    && self.same_facts(fp, ofp))
             {
                 found.push((other, containment));
             }
@@ -409,6 +422,15 @@ impl Corroborator {
         for (other, containment) in found {
             self.connect(idx, other, LinkKind::Text(containment));
         }
+    }
+
+    /// Whether two texts that share phrasing also share their names and
+    /// figures. Template stories (bond issues, dividend notices, money
+    /// market reports) share most of their wording and none of their
+    /// facts; a copy, even re-edited, keeps the facts.
+    fn same_facts(&self, a: &Fingerprint, b: &Fingerprint) -> bool {
+        a.anchor_count().min(b.anchor_count()) < self.config.min_anchors
+            || a.anchor_containment(b) >= self.config.anchor_containment
     }
 
     /// The same URL, or a canonical URL naming another document's URL.

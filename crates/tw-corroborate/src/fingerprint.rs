@@ -49,6 +49,7 @@ pub const MINHASH_SEED: u64 = 0x7477_636f_7272_6f62; // "twcorrob"
 pub struct Fingerprint {
     signature: Box<[u64]>,
     shingles: Box<[u64]>,
+    anchors: Box<[u64]>,
 }
 
 impl Fingerprint {
@@ -100,6 +101,23 @@ impl Fingerprint {
         }
     }
 
+    /// Number of distinct anchor words: words with a digit, or capitalised
+    /// words not at the start of a sentence (the names and figures that
+    /// make a story this story).
+    pub fn anchor_count(&self) -> usize {
+        self.anchors.len()
+    }
+
+    /// Containment of the anchor-word sets, `|A∩B| / min(|A|, |B|)`; zero
+    /// when either has none.
+    pub fn anchor_containment(&self, other: &Fingerprint) -> f64 {
+        let smaller = self.anchors.len().min(other.anchors.len());
+        if smaller == 0 {
+            return 0.0;
+        }
+        intersection_size(&self.anchors, &other.anchors) as f64 / smaller as f64
+    }
+
     /// Exact containment, `|A∩B| / min(|A|, |B|)`: 1.0 when the shorter
     /// text is wholly inside the longer one, whatever boilerplate or extra
     /// paragraphs the longer one adds.
@@ -116,7 +134,9 @@ impl Fingerprint {
 /// (one shingle of all words when the text has fewer than three), and
 /// their MinHash signature.
 pub fn fingerprint(text: &str) -> Fingerprint {
-    let words = word_hashes(text);
+    let (words, mut anchors) = words_and_anchors(text);
+    anchors.sort_unstable();
+    anchors.dedup();
     let mut shingles: Vec<u64> = if words.len() < SHINGLE_WORDS {
         if words.is_empty() {
             Vec::new()
@@ -132,18 +152,36 @@ pub fn fingerprint(text: &str) -> Fingerprint {
     Fingerprint {
         signature: signature.into(),
         shingles: shingles.into(),
+        anchors: anchors.into(),
     }
 }
 
 /// Hashes of the normalised words of `text`: maximal runs of alphanumeric
 /// characters, lower-cased, so that case, punctuation, quotes and spacing
 /// changes made by a republisher do not change the shingles.
+#[cfg(test)]
 fn word_hashes(text: &str) -> Vec<u64> {
+    words_and_anchors(text).0
+}
+
+/// Word hashes, and the hashes of anchor words: words with a digit, or
+/// capitalised words that do not open a sentence.
+fn words_and_anchors(text: &str) -> (Vec<u64>, Vec<u64>) {
     let mut hashes = Vec::with_capacity(text.len() / 5);
+    let mut anchors = Vec::new();
     let mut hash = FNV_OFFSET;
     let mut in_word = false;
+    let mut anchor = false;
+    // True at the start of the text and after a sentence end or a line
+    // break, where capitals say nothing.
+    let mut sentence_start = true;
     for ch in text.chars() {
         if ch.is_alphanumeric() {
+            if !in_word {
+                anchor = ch.is_uppercase() && !sentence_start;
+                sentence_start = false;
+            }
+            anchor |= ch.is_numeric();
             in_word = true;
             if ch.is_ascii() {
                 hash = fnv_byte(hash, ch.to_ascii_lowercase() as u8);
@@ -155,16 +193,27 @@ fn word_hashes(text: &str) -> Vec<u64> {
                     }
                 }
             }
-        } else if in_word {
-            hashes.push(mix64(hash));
-            hash = FNV_OFFSET;
-            in_word = false;
+        } else {
+            if in_word {
+                hashes.push(mix64(hash));
+                if anchor {
+                    anchors.push(mix64(hash));
+                }
+                hash = FNV_OFFSET;
+                in_word = false;
+            }
+            if matches!(ch, '.' | '!' | '?' | '\n' | '"' | '“' | ':') {
+                sentence_start = true;
+            }
         }
     }
     if in_word {
         hashes.push(mix64(hash));
+        if anchor {
+            anchors.push(mix64(hash));
+        }
     }
-    hashes
+    (hashes, anchors)
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -311,6 +360,7 @@ mod tests {
         Fingerprint {
             signature: minhash(&shingles).into(),
             shingles: shingles.into(),
+            anchors: Box::new([]),
         }
     }
 

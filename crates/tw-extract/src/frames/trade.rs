@@ -335,6 +335,12 @@ impl TradeFrame {
                     .programme_triggers
                     .is_exactly(&ctx.text[t.start..t.end])
             });
+            // The dateline's country stands in for an unnamed side only in
+            // a sentence that names no country and reports trade proper:
+            // a core trade word, specific goods, and an amount or a
+            // government programme (company news names no economy).
+            let home_allowed = countries.is_empty()
+                && group.items.iter().any(|m| matches!(m.kind, Kind::Commodity { generic: false, .. }));
             if exporter.is_none() && dir == Direction::Export {
                 exporter = (if programme {
                     self.programme_country(ctx, i, &mentions)
@@ -345,7 +351,7 @@ impl TradeFrame {
                 .or_else(|| continuing.as_ref().and_then(|c| c.exporter.clone()))
                 .or_else(|| previous_subject.clone())
                 .or_else(|| {
-                    if countries.is_empty() {
+                    if home_allowed {
                         ctx.home.clone()
                     } else {
                         None
@@ -400,7 +406,7 @@ impl TradeFrame {
                         .or_else(|| topic.clone())
                         .or_else(|| continuing.as_ref().and_then(|c| c.importer.clone()))
                         .or_else(|| {
-                            if countries.is_empty() {
+                            if home_allowed {
                                 ctx.home.clone()
                             } else {
                                 None
