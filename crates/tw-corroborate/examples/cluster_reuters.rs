@@ -13,7 +13,7 @@
 use std::fmt::Write as _;
 use std::time::Instant;
 
-use tw_corroborate::Corroborator;
+use tw_corroborate::{fingerprint, Corroborator, Fingerprint};
 use tw_model::{Document, PublishedDate};
 
 /// xorshift64 with a fixed seed: the same sample on every run.
@@ -38,7 +38,8 @@ fn main() {
     };
 
     let started = Instant::now();
-    let raw = std::fs::read_to_string(&input).unwrap_or_else(|e| panic!("cannot read {input}: {e}"));
+    let raw =
+        std::fs::read_to_string(&input).unwrap_or_else(|e| panic!("cannot read {input}: {e}"));
     let docs: Vec<Document> = raw
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -58,9 +59,30 @@ fn main() {
     let loaded = started.elapsed();
 
     let started = Instant::now();
+    // Fingerprints are independent of each other: compute them on every
+    // core, then add the documents in order (the index itself is
+    // sequential).
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = docs.len().div_ceil(threads).max(1);
+    let fingerprints: Vec<Fingerprint> = std::thread::scope(|scope| {
+        let handles: Vec<_> = docs
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|d| fingerprint(&d.text))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("fingerprint thread"))
+            .collect()
+    });
     let mut corroborator = Corroborator::new();
-    for doc in &docs {
-        corroborator.add(doc, &[]);
+    for (doc, fp) in docs.iter().zip(fingerprints) {
+        corroborator.add_fingerprinted(doc, &[], fp);
     }
     let stories = corroborator.stories();
     let clustering = started.elapsed();
@@ -88,10 +110,18 @@ fn main() {
             picked.push(i);
         }
     }
+    let by_id: std::collections::HashMap<&str, &Document> =
+        docs.iter().map(|d| (d.id.as_str(), d)).collect();
     let text_of = |id: &str| {
-        docs.iter()
-            .find(|d| d.id == id)
-            .map(|d| d.text.chars().take(300).collect::<String>().replace('\n', " "))
+        by_id
+            .get(id)
+            .map(|d| {
+                d.text
+                    .chars()
+                    .take(300)
+                    .collect::<String>()
+                    .replace('\n', " ")
+            })
             .unwrap_or_default()
     };
     let mut out = String::new();

@@ -52,7 +52,11 @@ pub(crate) struct CommodityKey {
 impl CommodityKey {
     fn of(text: &str, hs: Option<&str>) -> CommodityKey {
         let hs = hs
-            .map(|code| code.chars().filter(char::is_ascii_digit).collect::<String>())
+            .map(|code| {
+                code.chars()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>()
+            })
             .filter(|code| code.len() >= 2);
         CommodityKey {
             hs,
@@ -220,7 +224,11 @@ pub(crate) fn variants(here: &Claim, reference: &Claim) -> Vec<Variant> {
     if here.commodities.len() + reference.commodities.len() > 0
         && commodity_set(here) != commodity_set(reference)
     {
-        push("commodities", commodity_list(here), commodity_list(reference));
+        push(
+            "commodities",
+            commodity_list(here),
+            commodity_list(reference),
+        );
     }
     match (&here.quantity, &reference.quantity) {
         (Some(a), Some(b)) if a.unit != b.unit || !close(a.value, b.value) => push(
@@ -239,7 +247,11 @@ pub(crate) fn variants(here: &Claim, reference: &Claim) -> Vec<Variant> {
         _ => {}
     }
     if place_set(&here.places) != place_set(&reference.places) {
-        push("places", place_list(&here.places), place_list(&reference.places));
+        push(
+            "places",
+            place_list(&here.places),
+            place_list(&reference.places),
+        );
     }
     let names = |a: &Option<String>, b: &Option<String>| {
         let (a, b) = (opt(a), opt(b));
@@ -299,7 +311,11 @@ fn commodity_list(claim: &Claim) -> String {
 }
 
 fn place_set(places: &[String]) -> BTreeSet<String> {
-    places.iter().map(|p| normalise(p)).filter(|p| !p.is_empty()).collect()
+    places
+        .iter()
+        .map(|p| normalise(p))
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// Places in a stable order (by normalised name), as written.
@@ -307,7 +323,11 @@ fn place_list(places: &[String]) -> String {
     let mut sorted: Vec<&String> = places.iter().collect();
     sorted.sort_by_key(|p| normalise(p));
     sorted.dedup_by_key(|p| normalise(p));
-    sorted.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(", ")
+    sorted
+        .iter()
+        .map(|p| p.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -389,7 +409,12 @@ mod tests {
                 presence("KP", &[]),
                 false,
             ),
-            ("both without places", presence("KP", &[]), presence("KP", &[]), true),
+            (
+                "both without places",
+                presence("KP", &[]),
+                presence("KP", &[]),
+                true,
+            ),
         ];
         for (name, a, b, expected) in cases {
             let (ka, kb) = (ClaimKey::of(&a), ClaimKey::of(&b));
@@ -441,19 +466,44 @@ mod tests {
         let mut qty_far = qty.clone();
         qty_far.quantity.as_mut().unwrap().value = 2000.0;
 
-        let cases: Vec<(&str, &Claim, &Claim, Vec<(&str, &str, &str)>)> = vec![
+        type Case<'a> = (
+            &'a str,
+            &'a Claim,
+            &'a Claim,
+            Vec<(&'a str, &'a str, &'a str)>,
+        );
+        let cases: Vec<Case> = vec![
             ("identical", &base, &base, vec![]),
             (
                 "city added",
                 &added,
                 &base,
-                vec![("places", "Khabarovsk, Moscow, Vladivostok", "Moscow, Vladivostok")],
+                vec![(
+                    "places",
+                    "Khabarovsk, Moscow, Vladivostok",
+                    "Moscow, Vladivostok",
+                )],
             ),
-            ("negated", &negated, &base, vec![("status", "negated", "occurred")]),
+            (
+                "negated",
+                &negated,
+                &base,
+                vec![("status", "negated", "occurred")],
+            ),
             ("time only on one side", &month, &base, vec![]),
-            ("other month", &other_month, &month, vec![("time", "2022-12", "2022-11")]),
+            (
+                "other month",
+                &other_month,
+                &month,
+                vec![("time", "2022-12", "2022-11")],
+            ),
             ("quantity within 1 %", &qty_close, &qty, vec![]),
-            ("quantity differs", &qty_far, &qty, vec![("quantity", "2000 t", "1000 t")]),
+            (
+                "quantity differs",
+                &qty_far,
+                &qty,
+                vec![("quantity", "2000 t", "1000 t")],
+            ),
         ];
         for (name, here, reference, expected) in cases {
             let got: Vec<(String, String, String)> = variants(here, reference)

@@ -23,6 +23,7 @@ use crate::fingerprint::{fingerprint, Fingerprint};
 use crate::lsh::LshIndex;
 use crate::outlet::{citations, name_variants, outlet_key, url_key};
 use crate::partition::Partition;
+use crate::stock::StockPhrases;
 
 /// The part a document plays in its story.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -136,6 +137,23 @@ pub struct CorroboratorConfig {
     /// identical texts): a dozen-word sentence in common is the least that
     /// says one text came from another rather than from a stock phrase.
     pub min_shared_shingles: usize,
+    /// Containment at or above which a text is a verbatim copy (perhaps
+    /// inside other boilerplate) and links however late it appeared:
+    /// scrapers re-post old articles. Below it, an edited text must be
+    /// within `rewrite_window_days`.
+    pub verbatim_containment: f64,
+    /// Edited texts (containment between `link_containment` and
+    /// `verbatim_containment`) published further apart than this are not
+    /// linked: corrections and rewrites follow their source within the
+    /// news cycle, while a desk's weekly or daily report re-uses the last
+    /// one's wording for new figures.
+    pub rewrite_window_days: i64,
+    /// A shingle seen in at least this many earlier documents is a stock
+    /// phrase and does not count towards a link in the re-edited zone. Ten
+    /// is more copies than a re-edited story usually gets outside its own
+    /// near-identical ones (which link regardless), and fewer than a
+    /// desk's template reaches within days.
+    pub stock_phrase_documents: u8,
     /// Share of the anchor words (names and figures: words with a digit,
     /// capitalised words inside a sentence) of the text with fewer of them
     /// that the other must contain for a text link. Copies and re-edited
@@ -146,6 +164,14 @@ pub struct CorroboratorConfig {
     /// Below this many anchor words the anchor test is skipped: a text that
     /// short names too little to judge by.
     pub min_anchors: usize,
+    /// Share of the rare anchor words (those in fewer than
+    /// `stock_phrase_documents` earlier documents: issuers, places, exact
+    /// figures) of the side with fewer that the other must contain. Two
+    /// bond notices from one desk share the dates and the manager but not
+    /// the issuer.
+    pub rare_anchor_containment: f64,
+    /// Below this many rare anchor words the rare-anchor test is skipped.
+    pub min_rare_anchors: usize,
     /// Stories join independent reports of one claim, and citations link
     /// documents, only within this many days: a claim reported again months
     /// later is news again, not the same story.
@@ -165,8 +191,13 @@ impl Default for CorroboratorConfig {
             copy_containment: 0.8,
             cited_containment: 0.15,
             min_shared_shingles: 10,
+            verbatim_containment: 0.95,
+            rewrite_window_days: 3,
+            stock_phrase_documents: 10,
             anchor_containment: 0.6,
             min_anchors: 4,
+            rare_anchor_containment: 0.7,
+            min_rare_anchors: 2,
             story_window_days: 30,
             max_bucket_scan: 256,
             max_citation_checks: 256,
@@ -181,6 +212,7 @@ pub struct Corroborator {
     docs: Vec<DocEntry>,
     doc_index: HashMap<String, u32>,
     lsh: LshIndex,
+    stock: StockPhrases,
     lines: Partition,
     stories: Partition,
     /// First and last known day of each story root.
@@ -206,6 +238,10 @@ struct DocEntry {
     published: Option<String>,
     day: Option<i64>,
     fingerprint: Fingerprint,
+    /// Its shingles that were not stock phrases when it arrived.
+    rare_shingles: usize,
+    /// Its anchor words that were not common when it arrived.
+    rare_anchors: usize,
     /// Outlets this document names as a source of its story.
     named: Vec<Named>,
     links: Vec<Link>,
@@ -251,6 +287,20 @@ struct GroupEntry {
     members: Vec<u32>,
 }
 
+/// Which shingles and anchor words of a new text are rare, and how many.
+struct Rarity<'a> {
+    shingles: &'a [bool],
+    shingle_count: usize,
+    anchors: &'a [bool],
+    anchor_count: usize,
+}
+
+/// Anchor words share the stock-phrase counts with shingles under a
+/// different key, so a word never collides with a shingle by construction.
+fn anchor_key(anchor: u64) -> u64 {
+    crate::fingerprint::mix64(anchor ^ 0x414e_4348_4f52_0000)
+}
+
 const PROVENANCE: &str = "provenance names";
 const FIRST_APPEARED: &str = "first appeared on";
 
@@ -277,7 +327,7 @@ impl DocEntry {
             let keys = name_variants(&citation.key);
             // A text naming its own outlet ("told Daily NK" in Daily NK)
             // is not a citation of someone else.
-            if keys.iter().any(|k| *k == source_key) {
+            if keys.contains(&source_key) {
                 continue;
             }
             named.push(Named {
@@ -299,6 +349,8 @@ impl DocEntry {
             published: doc.published.as_ref().map(|p| p.iso.clone()),
             day,
             fingerprint,
+            rare_shingles: 0,
+            rare_anchors: 0,
             named,
             links: Vec::new(),
             groups: Vec::new(),
@@ -316,7 +368,9 @@ impl DocEntry {
 
     /// How this document names `outlet` (a key), if it does.
     fn names(&self, outlet: &str) -> Option<&Named> {
-        self.named.iter().find(|n| n.keys.iter().any(|k| k == outlet))
+        self.named
+            .iter()
+            .find(|n| n.keys.iter().any(|k| k == outlet))
     }
 }
 
@@ -378,7 +432,12 @@ impl Corroborator {
     /// [`Corroborator::add`] with a fingerprint computed beforehand (for
     /// example in parallel, or loaded from storage). `fingerprint` must be
     /// [`fingerprint`]`(&doc.text)`.
-    pub fn add_fingerprinted(&mut self, doc: &Document, claims: &[Claim], fingerprint: Fingerprint) {
+    pub fn add_fingerprinted(
+        &mut self,
+        doc: &Document,
+        claims: &[Claim],
+        fingerprint: Fingerprint,
+    ) {
         if self.doc_index.contains_key(&doc.id) {
             return;
         }
@@ -404,39 +463,137 @@ impl Corroborator {
             return;
         }
         let fp = &entry.fingerprint;
+        // Which of this text's shingles are not stock phrases, by the
+        // counts of the documents before it; the other side's count of them
+        // was taken when it arrived (later growth of the counts only makes
+        // that count high, so the test stays conservative).
+        let rare: Vec<bool> = fp
+            .shingles()
+            .iter()
+            .map(|&s| self.stock.count(s) < self.config.stock_phrase_documents)
+            .collect();
+        let rare_count = rare.iter().filter(|&&r| r).count();
+        // The same for its anchor words: "Ltd", "April" or "Federal
+        // Reserve" name nothing in particular; "Keihanshin" does.
+        let rare_anchors: Vec<bool> = fp
+            .anchors()
+            .iter()
+            .map(|&a| self.stock.count(anchor_key(a)) < self.config.stock_phrase_documents)
+            .collect();
+        let rare_anchor_count = rare_anchors.iter().filter(|&&r| r).count();
+        let this = Rarity {
+            shingles: &rare,
+            shingle_count: rare_count,
+            anchors: &rare_anchors,
+            anchor_count: rare_anchor_count,
+        };
         let mut found = Vec::new();
-        for other in self.lsh.candidates(fp.signature(), self.config.max_bucket_scan) {
-            let ofp = &self.docs[other as usize].fingerprint;
-            let shared = fp.shared_shingles(ofp);
-            let identical = shared == fp.shingle_count() && shared == ofp.shingle_count();
-            let containment = fp.containment(ofp);
-            if identical
-                || (containment >= self.config.link_containment
-                    && shared >= self.config.min_shared_shingles
-                    && self.same_facts(fp, ofp))
+        let candidates = self
+            .lsh
+            .candidates(fp.signature(), self.config.max_bucket_scan);
+        for other in candidates {
+            let odoc = &self.docs[other as usize];
+            let days_apart = match (self.docs[idx as usize].day, odoc.day) {
+                (Some(a), Some(b)) => Some((a - b).abs()),
+                _ => None,
+            };
+            if let Some(containment) =
+                self.text_link(fp, &odoc.fingerprint, &this, odoc, days_apart)
             {
                 found.push((other, containment));
             }
         }
-        self.lsh.insert(idx, self.docs[idx as usize].fingerprint.signature());
+        let entry = &mut self.docs[idx as usize];
+        entry.rare_shingles = rare_count;
+        entry.rare_anchors = rare_anchor_count;
+        let fp = &self.docs[idx as usize].fingerprint;
+        self.lsh.insert(idx, fp.signature());
+        self.stock.add(fp.shingles());
+        let anchor_keys: Vec<u64> = fp.anchors().iter().map(|&a| anchor_key(a)).collect();
+        self.stock.add(&anchor_keys);
         for (other, containment) in found {
             self.connect(idx, other, LinkKind::Text(containment));
         }
     }
 
+    /// Whether two texts are one report. Identical texts are. Otherwise
+    /// they must share their names and figures ([`Self::same_facts`]) and
+    /// be verbatim (containment at least `verbatim_containment`), or
+    /// published within `rewrite_window_days` and either near-identical
+    /// (at least `copy_containment`) or, in the re-edited zone down to
+    /// `link_containment`, still contained once stock phrases are set
+    /// aside. Returns the plain containment.
+    fn text_link(
+        &self,
+        a: &Fingerprint,
+        b: &Fingerprint,
+        a_rare: &Rarity<'_>,
+        b_doc: &DocEntry,
+        days_apart: Option<i64>,
+    ) -> Option<f64> {
+        let shared = a.shared_shingles(b);
+        let smaller = a.shingle_count().min(b.shingle_count());
+        if smaller == 0 {
+            return None;
+        }
+        let containment = shared as f64 / smaller as f64;
+        if shared == a.shingle_count() && shared == b.shingle_count() {
+            return Some(containment);
+        }
+        if shared < self.config.min_shared_shingles
+            || containment < self.config.link_containment
+            || !self.same_facts(a, b, a_rare, b_doc.rare_anchors)
+        {
+            return None;
+        }
+        if containment >= self.config.verbatim_containment {
+            return Some(containment);
+        }
+        if days_apart.is_some_and(|d| d > self.config.rewrite_window_days) {
+            return None;
+        }
+        if containment >= self.config.copy_containment {
+            return Some(containment);
+        }
+        let rare_smaller = a_rare.shingle_count.min(b_doc.rare_shingles);
+        let rare_shared = a.shared_where(b, a_rare.shingles);
+        (rare_shared >= self.config.min_shared_shingles
+            && rare_shared as f64 >= self.config.link_containment * rare_smaller as f64)
+            .then_some(containment)
+    }
+
     /// Whether two texts that share phrasing also share their names and
     /// figures. Template stories (bond issues, dividend notices, money
-    /// market reports) share most of their wording and none of their
-    /// facts; a copy, even re-edited, keeps the facts.
-    fn same_facts(&self, a: &Fingerprint, b: &Fingerprint) -> bool {
-        a.anchor_count().min(b.anchor_count()) < self.config.min_anchors
-            || a.anchor_containment(b) >= self.config.anchor_containment
+    /// market reports) share most of their wording and few of their facts;
+    /// a copy, even re-edited, keeps the facts. Two tests: the anchor words
+    /// overall, and the rare ones (not stock phrases), each skipped when
+    /// one side has too few to judge by.
+    fn same_facts(
+        &self,
+        a: &Fingerprint,
+        b: &Fingerprint,
+        a_rare: &Rarity<'_>,
+        b_rare_anchors: usize,
+    ) -> bool {
+        let overall = a.anchor_count().min(b.anchor_count()) < self.config.min_anchors
+            || a.anchor_containment(b) >= self.config.anchor_containment;
+        let rare_smaller = a_rare.anchor_count.min(b_rare_anchors);
+        let rare = rare_smaller < self.config.min_rare_anchors
+            || a.shared_anchors_where(b, a_rare.anchors) as f64
+                >= self.config.rare_anchor_containment * rare_smaller as f64;
+        overall && rare
     }
 
     /// The same URL, or a canonical URL naming another document's URL.
     fn link_urls(&mut self, idx: u32, doc: &Document) {
         let canonical = doc.metadata.get("canonical_url").and_then(|v| v.as_str());
-        let keys: Vec<String> = doc.url.as_deref().into_iter().chain(canonical).filter_map(url_key).collect();
+        let keys: Vec<String> = doc
+            .url
+            .as_deref()
+            .into_iter()
+            .chain(canonical)
+            .filter_map(url_key)
+            .collect();
         for key in keys {
             match self.url_index.get(&key) {
                 Some(&other) if other != idx => self.connect(idx, other, LinkKind::Url),
@@ -625,7 +782,10 @@ impl Corroborator {
     fn merge_stories(&mut self, a: u32, b: u32) {
         let (root, absorbed) = self.stories.union(a, b);
         if let Some(absorbed) = absorbed {
-            let merged = match (self.story_span[root as usize], self.story_span[absorbed as usize]) {
+            let merged = match (
+                self.story_span[root as usize],
+                self.story_span[absorbed as usize],
+            ) {
                 (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
                 (one, other) => one.or(other),
             };
@@ -690,7 +850,11 @@ impl Corroborator {
 
     fn line_view(&self, root: u32) -> LineView {
         let mut members = self.lines.members(root).to_vec();
-        members.sort_by(|&a, &b| self.docs[a as usize].order(a).cmp(&self.docs[b as usize].order(b)));
+        members.sort_by(|&a, &b| {
+            self.docs[a as usize]
+                .order(a)
+                .cmp(&self.docs[b as usize].order(b))
+        });
         // The origin outlet the line's documents name most (provenance
         // chains and "first appeared on"), the earliest naming on a tie.
         let mut counts: Vec<(&str, &str, usize)> = Vec::new();
@@ -700,12 +864,28 @@ impl Corroborator {
                 .provenance_keys
                 .first()
                 .filter(|k| !k.is_empty())
-                .map(|k| (k.as_str(), doc.names(k).map(|n| n.display.as_str()).unwrap_or(""), m))
+                .map(|k| {
+                    (
+                        k.as_str(),
+                        doc.names(k).map(|n| n.display.as_str()).unwrap_or(""),
+                        m,
+                    )
+                })
                 .or_else(|| {
                     doc.named
                         .iter()
                         .find(|n| n.label == FIRST_APPEARED)
-                        .map(|n| (n.keys.iter().max_by_key(|k| k.len()).map(String::as_str).unwrap_or(""), n.display.as_str(), m))
+                        .map(|n| {
+                            (
+                                n.keys
+                                    .iter()
+                                    .max_by_key(|k| k.len())
+                                    .map(String::as_str)
+                                    .unwrap_or(""),
+                                n.display.as_str(),
+                                m,
+                            )
+                        })
                 });
             if let Some((key, display, _)) = named_origin {
                 match counts.iter_mut().find(|(k, _, _)| *k == key) {
@@ -771,7 +951,10 @@ impl Corroborator {
                 .iter()
                 .any(|&o| o != m && self.docs[o as usize].names(&doc.source_key).is_some())
             {
-                format!("named as origin by {} other report(s)", self.count_naming(line, m))
+                format!(
+                    "named as origin by {} other report(s)",
+                    self.count_naming(line, m)
+                )
             } else {
                 format!("earliest of {} reports", line.members.len())
             };
@@ -802,9 +985,14 @@ impl Corroborator {
             }
             Role::Copy
         } else if canonical {
-            reasons.push(format!("canonical url names {}", self.docs[reference as usize].id));
+            reasons.push(format!(
+                "canonical url names {}",
+                self.docs[reference as usize].id
+            ));
             Role::Copy
-        } else if let Some(n) = declared.filter(|_| containment.is_none() || c >= self.config.link_containment) {
+        } else if let Some(n) =
+            declared.filter(|_| containment.is_none() || c >= self.config.link_containment)
+        {
             reasons.push(format!("{} {outlet}", n.label));
             Role::Copy
         } else if let Some(n) = naming {
@@ -813,7 +1001,9 @@ impl Corroborator {
         } else {
             Role::Derivative
         };
-        if role == Role::Derivative || (role == Role::Copy && reasons.len() == 1 && !reasons[0].starts_with("containment")) {
+        if role == Role::Derivative
+            || (role == Role::Copy && reasons.len() == 1 && !reasons[0].starts_with("containment"))
+        {
             if let Some(c) = containment.filter(|&c| c >= self.config.cited_containment) {
                 reasons.push(format_containment(c));
             } else if let Some(link) = self.best_text_link(doc, line) {
@@ -843,7 +1033,13 @@ impl Corroborator {
                 _ => None,
             })
             .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(c, other)| format!("{} with {}", format_containment(c), self.docs[other as usize].id))
+            .map(|(c, other)| {
+                format!(
+                    "{} with {}",
+                    format_containment(c),
+                    self.docs[other as usize].id
+                )
+            })
     }
 
     fn story_view(&self, story_root: u32) -> Story {
@@ -898,7 +1094,11 @@ impl Corroborator {
         let others: HashSet<u32> = lines
             .iter()
             .filter(|l| l.origin_key != line.origin_key)
-            .flat_map(|l| l.members.iter().flat_map(|&m| self.docs[m as usize].groups.iter().copied()))
+            .flat_map(|l| {
+                l.members
+                    .iter()
+                    .flat_map(|&m| self.docs[m as usize].groups.iter().copied())
+            })
             .collect();
         let shared = line
             .members
@@ -914,7 +1114,11 @@ impl Corroborator {
         }
     }
 
-    fn group_view(&self, group: u32, cache: &mut HashMap<u32, (String, Option<u32>)>) -> ClaimGroup {
+    fn group_view(
+        &self,
+        group: u32,
+        cache: &mut HashMap<u32, (String, Option<u32>)>,
+    ) -> ClaimGroup {
         let entry = &self.groups[group as usize];
         let mut rows: Vec<(u32, String, bool)> = Vec::new();
         for &claim in &entry.members {
@@ -933,8 +1137,13 @@ impl Corroborator {
             let doc = self.claims[claim as usize].doc;
             self.docs[doc as usize].order(doc)
         };
+        // The reference is the earliest report made by an origin document;
+        // the others follow in publication order.
         rows.sort_by(|a, b| (!a.2, order(a.0)).cmp(&(!b.2, order(b.0))));
         let reference = rows.first().map(|r| r.0);
+        if rows.len() > 2 {
+            rows[1..].sort_by(|a, b| order(a.0).cmp(&order(b.0)));
+        }
         let origins: HashSet<&str> = rows.iter().map(|r| r.1.as_str()).collect();
         let independent_origins = origins.len();
         let members = rows
@@ -1015,7 +1224,10 @@ mod tests {
     fn duplicate_id_changes_nothing() {
         let mut c = Corroborator::new();
         c.add(&doc("a", "Wire", "1987-03-01", BODY), &[]);
-        c.add(&doc("a", "Wire", "1987-03-01", "something else entirely"), &[]);
+        c.add(
+            &doc("a", "Wire", "1987-03-01", "something else entirely"),
+            &[],
+        );
         assert_eq!(c.len(), 1);
     }
 
@@ -1029,7 +1241,11 @@ mod tests {
                 c.add(d, &[]);
             }
             let story = c.story_of("b").unwrap();
-            let roles: Vec<(&str, Role)> = story.members.iter().map(|m| (m.doc_id.as_str(), m.role)).collect();
+            let roles: Vec<(&str, Role)> = story
+                .members
+                .iter()
+                .map(|m| (m.doc_id.as_str(), m.role))
+                .collect();
             assert_eq!(roles, vec![("a", Role::Origin), ("b", Role::Copy)]);
             assert_eq!(c.origin_key("b"), "a");
         }
@@ -1049,7 +1265,11 @@ mod tests {
         c.add(&b, &[]);
         let story = c.story_of("b").unwrap();
         assert_eq!(story.members[1].role, Role::Copy);
-        assert!(story.members[1].reason.starts_with("canonical url names a"), "{}", story.members[1].reason);
+        assert!(
+            story.members[1].reason.starts_with("canonical url names a"),
+            "{}",
+            story.members[1].reason
+        );
     }
 
     #[test]
@@ -1063,7 +1283,10 @@ mod tests {
         other.id = "c_2".into();
         let mut c = Corroborator::new();
         c.add(&doc("a", "Wire", "", BODY), &[claim]);
-        c.add(&doc("b", "Other Wire", "", "An unrelated text about offices."), &[other]);
+        c.add(
+            &doc("b", "Other Wire", "", "An unrelated text about offices."),
+            &[other],
+        );
         assert_eq!(c.story_of("a").unwrap().members.len(), 1);
         // The claims still group, and count two origins.
         assert_eq!(c.group_of("c_2").unwrap().independent_origins, 2);

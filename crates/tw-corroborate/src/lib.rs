@@ -48,6 +48,7 @@ mod fingerprint;
 mod lsh;
 mod outlet;
 mod partition;
+mod stock;
 
 pub use claims::Variant;
 pub use corroborator::{

@@ -113,7 +113,8 @@ mod tests {
     #[test]
     fn finds_identical_and_skips_unrelated() {
         let mut index = LshIndex::default();
-        let a = fingerprint("the central bank left its discount rate unchanged at four percent today");
+        let a =
+            fingerprint("the central bank left its discount rate unchanged at four percent today");
         let b = fingerprint("wheat export subsidies were offered to egypt under the bonus program");
         index.insert(0, a.signature());
         index.insert(1, b.signature());

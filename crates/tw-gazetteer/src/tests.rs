@@ -116,7 +116,7 @@ const CASES: &[Case] = &[
             ("Latin America", R, None, Form::Name),
             ("Middle East", R, None, Form::Name),
             ("Gulf", R, None, Form::Name),
-            ("Canary Islands", R, None, Form::Name),
+            ("Canary Islands", R, Some("ES"), Form::Name),
             ("Western Europe", R, None, Form::Name),
         ],
     ),

@@ -38,7 +38,7 @@ pub struct BenchReport {
     /// Wall-clock milliseconds per page for decoding, extraction and
     /// cleaning (not for reading and unzipping the file).
     pub ms_per_page: f64,
-    /// Every page's score, in id order, worst F1 first is up to the caller.
+    /// Every page's score, in id order.
     pub per_page: Vec<PageScore>,
 }
 
@@ -103,7 +103,9 @@ pub fn bench_article_extraction(dir: &Path) -> Result<BenchReport, IngestError> 
     }
     let pages = per_page.len();
     if pages == 0 {
-        return Err(IngestError::Bench("ground-truth.json lists no pages".into()));
+        return Err(IngestError::Bench(
+            "ground-truth.json lists no pages".into(),
+        ));
     }
     let precision = per_page.iter().map(|p| p.precision).sum::<f64>() / pages as f64;
     let recall = per_page.iter().map(|p| p.recall).sum::<f64>() / pages as f64;
@@ -183,7 +185,10 @@ pub(crate) fn page_scores(expected: &str, predicted: &str) -> (f64, f64) {
         false_pos as f64 / total,
         false_neg as f64 / total,
     );
-    (ratio(tp, false_pos, false_neg), ratio(tp, false_neg, false_pos))
+    (
+        ratio(tp, false_pos, false_neg),
+        ratio(tp, false_neg, false_pos),
+    )
 }
 
 /// tp/(tp+miss), with the benchmark's conventions for empty cases.

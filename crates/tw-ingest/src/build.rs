@@ -39,7 +39,11 @@ fn non_empty(value: Option<&str>) -> Option<String> {
 /// host, content hash).
 pub(crate) fn assemble(parts: Parts, opts: &IngestOptions) -> Result<Document, IngestError> {
     let title = non_empty(parts.title.as_deref());
-    let cleaned = clean::clean(&parts.body, parts.mode.unwrap_or(Mode::Scraped), title.as_deref());
+    let cleaned = clean::clean(
+        &parts.body,
+        parts.mode.unwrap_or(Mode::Scraped),
+        title.as_deref(),
+    );
     if cleaned.text.is_empty() {
         return Err(IngestError::NoBody);
     }
@@ -47,9 +51,9 @@ pub(crate) fn assemble(parts: Parts, opts: &IngestOptions) -> Result<Document, I
     let url = non_empty(opts.url.as_deref()).or_else(|| non_empty(parts.url.as_deref()));
 
     let published = match non_empty(opts.published.as_deref()) {
-        Some(given) => Some(
-            PublishedDate::parse(&given).ok_or(IngestError::BadDate(given.clone()))?,
-        ),
+        Some(given) => {
+            Some(PublishedDate::parse(&given).ok_or(IngestError::BadDate(given.clone()))?)
+        }
         None => parts
             .dates
             .iter()

@@ -28,7 +28,7 @@
 
 #![deny(missing_docs)]
 
-pub mod bench;
+mod bench;
 mod build;
 mod clean;
 mod decode;

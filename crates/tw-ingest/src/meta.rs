@@ -44,7 +44,10 @@ pub(crate) fn outlet_from_url(url: &str) -> Option<String> {
     let mut registered = n.checked_sub(2)?;
     if n >= 3
         && labels[n - 1].len() == 2
-        && hosts.country_second_levels.iter().any(|l| l == labels[n - 2])
+        && hosts
+            .country_second_levels
+            .iter()
+            .any(|l| l == labels[n - 2])
     {
         registered = n - 3;
     }
@@ -107,7 +110,10 @@ mod tests {
     #[test]
     fn names_outlets_from_hosts() {
         let cases = [
-            ("https://frappler.blogspot.com/2022/11/x.html", Some("Frappler")),
+            (
+                "https://frappler.blogspot.com/2022/11/x.html",
+                Some("Frappler"),
+            ),
             ("https://www.reuters.com/world/", Some("Reuters")),
             ("http://www.bbc.co.uk/news", Some("Bbc")),
             ("https://edition.cnn.com/2022/11/04/asia", Some("Cnn")),
@@ -129,7 +135,10 @@ mod tests {
             iso("https://frappler.blogspot.com/2022/11/north-korea.html").as_deref(),
             Some("2022-11")
         );
-        assert_eq!(iso("https://x.com/news/2022/11/04/story").as_deref(), Some("2022-11-04"));
+        assert_eq!(
+            iso("https://x.com/news/2022/11/04/story").as_deref(),
+            Some("2022-11-04")
+        );
         assert_eq!(iso("https://x.com/2022/13/story"), None);
         assert_eq!(iso("https://x.com/story-2022-11"), None);
         assert_eq!(iso("https://2022.com/x"), None);
@@ -137,9 +146,15 @@ mod tests {
 
     #[test]
     fn derives_ids() {
-        assert_eq!(document_id(Some("given"), Some("https://a.b/"), "t"), "given");
+        assert_eq!(
+            document_id(Some("given"), Some("https://a.b/"), "t"),
+            "given"
+        );
         let from_url = document_id(None, Some("https://a.b/"), "t");
-        assert!(from_url.starts_with("url-") && from_url.len() == 20, "{from_url}");
+        assert!(
+            from_url.starts_with("url-") && from_url.len() == 20,
+            "{from_url}"
+        );
         let a = document_id(None, None, "same  text");
         assert_eq!(a, document_id(Some("  "), None, "same text"));
         assert!(a.starts_with("doc-") && a.len() == 20);

@@ -22,8 +22,7 @@ pub(crate) fn ingest(paths: &[PathBuf], opts: &IngestOptions) -> impl Iterator<I
             Entry::Skipped(_) => None,
         })
         .collect();
-    let lone_document =
-        files.len() == 1 && files[0].1.holds_one_document(files[0].0);
+    let lone_document = files.len() == 1 && files[0].1.holds_one_document(files[0].0);
     let mut per_document = opts.clone();
     if !lone_document && (opts.id.is_some() || opts.url.is_some()) {
         tracing::warn!(
@@ -32,16 +31,18 @@ pub(crate) fn ingest(paths: &[PathBuf], opts: &IngestOptions) -> impl Iterator<I
         per_document.id = None;
         per_document.url = None;
     }
-    entries.into_iter().flat_map(move |entry| -> Box<dyn Iterator<Item = Item>> {
-        match entry {
-            Entry::Skipped(item) => Box::new(std::iter::once(item)),
-            Entry::File(path) => {
-                let source = sources::detect(&path);
-                tracing::debug!(path = %path.display(), format = source.format(), "reading");
-                source.read(&path, &per_document)
+    entries
+        .into_iter()
+        .flat_map(move |entry| -> Box<dyn Iterator<Item = Item>> {
+            match entry {
+                Entry::Skipped(item) => Box::new(std::iter::once(item)),
+                Entry::File(path) => {
+                    let source = sources::detect(&path);
+                    tracing::debug!(path = %path.display(), format = source.format(), "reading");
+                    source.read(&path, &per_document)
+                }
             }
-        }
-    })
+        })
 }
 
 fn skipped(path: &Path, error: IngestError) -> Entry {

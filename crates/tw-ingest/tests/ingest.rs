@@ -81,15 +81,22 @@ fn seed_article_is_cleaned_and_keeps_every_evidence_sentence() {
     };
     let text = collapse(&doc.text);
     for evidence in SEED_EVIDENCE {
-        assert!(text.contains(&collapse(evidence)), "evidence lost: {evidence}");
+        assert!(
+            text.contains(&collapse(evidence)),
+            "evidence lost: {evidence}"
+        );
     }
     for exclude in SEED_EXCLUDES {
         assert!(!doc.text.contains(exclude), "furniture kept: {exclude}");
     }
     assert!(!doc.text.contains(SEED_TITLE), "title left in the body");
     assert!(!doc.text.contains('\u{a0}'));
-    assert!(doc.text.starts_with("North Korea recently began preparations"));
-    assert!(doc.text.ends_with("the incorporation of those regions into Russia."));
+    assert!(doc
+        .text
+        .starts_with("North Korea recently began preparations"));
+    assert!(doc
+        .text
+        .ends_with("the incorporation of those regions into Russia."));
     // Paragraphs stay apart for sentence splitting.
     assert_eq!(doc.text.split("\n\n").count(), 11, "{}", doc.text);
 
@@ -101,9 +108,16 @@ fn seed_article_is_cleaned_and_keeps_every_evidence_sentence() {
     );
     assert_eq!(doc.source.as_deref(), Some("Frappler"));
     let published = doc.published.as_ref().expect("date from the URL");
-    assert_eq!((published.iso.as_str(), published.precision), ("2022-11", DatePrecision::Month));
+    assert_eq!(
+        (published.iso.as_str(), published.precision),
+        ("2022-11", DatePrecision::Month)
+    );
     assert_eq!(doc.url.as_deref(), Some(SEED_URL));
-    assert!(doc.id.starts_with("url-") && doc.id.len() == 20, "{}", doc.id);
+    assert!(
+        doc.id.starts_with("url-") && doc.id.len() == 20,
+        "{}",
+        doc.id
+    );
     assert_eq!(doc.format, "text");
     assert_eq!(doc.metadata["encoding"], "UTF-8");
     assert_eq!(doc.metadata["decode_errors"], false);
@@ -137,14 +151,20 @@ fn second_fixture_with_other_wording_is_cleaned_by_the_same_rules() {
          The wheat is due to be shipped between March 1 and 10, the traders added.\n\n\
          Prices were higher than in the previous tender, reflecting tighter supplies from the Black Sea region."
     );
-    assert_eq!(doc.title.as_deref(), Some("Egypt Buys Russian Wheat In Surprise Tender"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Egypt Buys Russian Wheat In Surprise Tender")
+    );
     assert_eq!(doc.provenance, ["Grain Central", "Farm Wire Blog"]);
     assert_eq!(doc.source.as_deref(), Some("Farmwireblog"));
     assert_eq!(
         doc.verification_note.as_deref(),
         Some("We could not independently verify the report.")
     );
-    assert_eq!(doc.published.as_ref().map(|p| p.iso.as_str()), Some("2023-02-14"));
+    assert_eq!(
+        doc.published.as_ref().map(|p| p.iso.as_str()),
+        Some("2023-02-14")
+    );
 }
 
 #[test]
@@ -162,7 +182,10 @@ fn caller_options_override_the_input() {
     assert_eq!(doc.published.unwrap().iso, "2022-11-04");
     assert_eq!(doc.source.as_deref(), Some("Frappler Blog"));
     // "Frappler" from the footer and "Frappler Blog" are different names.
-    assert_eq!(doc.provenance, ["Daily NK", "The Diplomat", "Frappler", "Frappler Blog"]);
+    assert_eq!(
+        doc.provenance,
+        ["Daily NK", "The Diplomat", "Frappler", "Frappler Blog"]
+    );
 
     let bad = IngestOptions {
         published: Some("last week".into()),
@@ -185,8 +208,12 @@ fn id_and_url_apply_only_to_a_lone_document() {
     };
     let (documents, _) = items(&[dir.path().to_path_buf()], &opts);
     assert_eq!(documents.len(), 2);
-    assert!(documents.iter().all(|d| d.id.starts_with("doc-") && d.url.is_none()));
-    assert!(documents.iter().all(|d| d.source.as_deref() == Some("Outlet")));
+    assert!(documents
+        .iter()
+        .all(|d| d.id.starts_with("doc-") && d.url.is_none()));
+    assert!(documents
+        .iter()
+        .all(|d| d.source.as_deref() == Some("Outlet")));
     assert_ne!(documents[0].id, documents[1].id);
 
     let (documents, _) = items(&[dir.path().join("a.txt")], &opts);
@@ -197,8 +224,11 @@ fn id_and_url_apply_only_to_a_lone_document() {
     std::fs::write(&one, "\n{\"id\": \"j1\", \"text\": \"Body.\"}\n\n").unwrap();
     assert_eq!(items(&[one], &opts).0[0].id, "given");
     let two = dir.path().join("two.jsonl");
-    std::fs::write(&two, "{\"id\": \"j1\", \"text\": \"A.\"}\n{\"id\": \"j2\", \"text\": \"B.\"}\n")
-        .unwrap();
+    std::fs::write(
+        &two,
+        "{\"id\": \"j1\", \"text\": \"A.\"}\n{\"id\": \"j2\", \"text\": \"B.\"}\n",
+    )
+    .unwrap();
     let ids: Vec<String> = items(&[two], &opts).0.into_iter().map(|d| d.id).collect();
     assert_eq!(ids, ["j1", "j2"]);
 }
@@ -235,7 +265,10 @@ fn html_page_gives_body_paragraphs_and_metadata() {
         Some("https://www.graincentral.example.com/markets/egypt-buys-wheat")
     );
     let published = doc.published.unwrap();
-    assert_eq!((published.iso.as_str(), published.precision), ("2023-02-14T09:30:00Z", DatePrecision::Time));
+    assert_eq!(
+        (published.iso.as_str(), published.precision),
+        ("2023-02-14T09:30:00Z", DatePrecision::Time)
+    );
     assert_eq!(
         doc.text,
         [paragraph(1), paragraph(2), paragraph(3)].join("\n\n"),
@@ -256,7 +289,11 @@ fn html_in_a_legacy_encoding_is_decoded_by_its_meta_charset() {
     html.extend(b"Caf\xe9 exporters in S\xe3o Paulo said shipments rose 12 pct in March, the biggest monthly gain this year, as buyers in Europe rebuilt stocks. ".repeat(4));
     html.extend(b"</p></body></html>");
     let doc = document_from_html(&html, &IngestOptions::default(), "cafe.html").unwrap();
-    assert!(doc.text.contains("Caf\u{e9} exporters in S\u{e3}o Paulo"), "{}", doc.text);
+    assert!(
+        doc.text.contains("Caf\u{e9} exporters in S\u{e3}o Paulo"),
+        "{}",
+        doc.text
+    );
     assert_eq!(doc.metadata["encoding"], "windows-1252");
     assert_eq!(doc.metadata["decode_errors"], false);
 }
@@ -266,28 +303,43 @@ fn json_lines_are_streamed_and_broken_lines_skipped() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("docs.jsonl");
     let mut file = std::fs::File::create(&path).unwrap();
-    writeln!(file, r#"{{"id": "a", "text": "Wheat was sold.", "topics": ["wheat"]}}"#).unwrap();
+    writeln!(
+        file,
+        r#"{{"id": "a", "text": "Wheat was sold.", "topics": ["wheat"]}}"#
+    )
+    .unwrap();
     writeln!(file, r#"{{"id": "b", "text": "#).unwrap();
     writeln!(file).unwrap();
     writeln!(file, r#"{{"id": "c", "title": "no body"}}"#).unwrap();
     writeln!(file, "{{\"id\": \"d\", \"text\": \"{}\"}}", "x".repeat(300)).unwrap();
     file.write_all(b"\xff\xfe not utf-8\n").unwrap();
-    writeln!(file, r#"{{"id": "e", "text": "Corn was bought.\n Reuter\n"}}"#).unwrap();
+    writeln!(
+        file,
+        r#"{{"id": "e", "text": "Corn was bought.\n Reuter\n"}}"#
+    )
+    .unwrap();
     drop(file);
 
     let opts = IngestOptions {
         max_bytes: 200,
         ..IngestOptions::default()
     };
-    let (documents, skipped) = items(&[path.clone()], &opts);
+    let (documents, skipped) = items(std::slice::from_ref(&path), &opts);
     let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["a", "e"]);
-    assert_eq!(documents[0].metadata["topics"], serde_json::json!(["wheat"]));
+    assert_eq!(
+        documents[0].metadata["topics"],
+        serde_json::json!(["wheat"])
+    );
     assert_eq!(documents[0].origin, format!("{}:1", path.display()));
     assert_eq!(documents[1].text, "Corn was bought.");
     let reasons: Vec<&str> = skipped.iter().map(|(_, r)| r.as_str()).collect();
     assert_eq!(reasons.len(), 4, "{reasons:?}");
-    assert!(reasons[0].starts_with("line 2: EOF while parsing"), "{}", reasons[0]);
+    assert!(
+        reasons[0].starts_with("line 2: EOF while parsing"),
+        "{}",
+        reasons[0]
+    );
     assert_eq!(reasons[1], "line 4: no text field");
     assert_eq!(reasons[2], "line 5: line is over the 0.0 MB limit");
     assert_eq!(reasons[3], "line 6: invalid utf-8");
@@ -297,7 +349,7 @@ fn json_lines_are_streamed_and_broken_lines_skipped() {
 #[test]
 fn json_line_api_reads_one_record() {
     let doc = document_from_json_line(
-        r#"{"url": "https://www.reuters.com/article/1987/03/25/x", "title": "US GRAIN", "text": "US GRAIN\nThe department said."}"#,
+        r#"{"url": "https://www.reuters.com/article/1987/03/25/x", "title": "US GRAIN", "text": "US GRAIN\n\nThe department said."}"#,
         "r:1",
     )
     .unwrap();
@@ -318,11 +370,17 @@ fn bad_files_are_skipped_with_a_reason() {
     };
     let empty = write("empty.txt", b"");
     let blank = write("blank.txt", b" \n\t\n");
-    let junk = write("junk.txt", &(0..=255u8).cycle().take(4096).collect::<Vec<_>>());
+    let junk = write(
+        "junk.txt",
+        &(0..=255u8).cycle().take(4096).collect::<Vec<_>>(),
+    );
     let controls = write("controls.txt", &b"\x01\x02\x03\x04\x05 ab".repeat(50));
     let huge = dir.path().join("huge.html");
     // Sparse: the size is checked before a byte is read.
-    std::fs::File::create(&huge).unwrap().set_len(50 * 1024 * 1024).unwrap();
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(50 * 1024 * 1024)
+        .unwrap();
     let furniture_only = write("furniture.txt", b"Advertisement\n\nPost a Comment\n");
     let missing = dir.path().join("missing.txt");
 
@@ -339,7 +397,7 @@ fn bad_files_are_skipped_with_a_reason() {
         assert!(documents.is_empty(), "{}", path.display());
         assert_eq!(skipped, [(path.display().to_string(), reason.to_string())]);
     }
-    let (_, skipped) = items(&[missing.clone()], &IngestOptions::default());
+    let (_, skipped) = items(&[missing], &IngestOptions::default());
     assert!(skipped[0].1.contains("missing.txt"), "{skipped:?}");
 }
 
@@ -354,7 +412,12 @@ fn text_that_is_not_utf8_is_decoded_and_flagged() {
     .unwrap();
     let (documents, _) = items(&[path], &IngestOptions::default());
     let doc = &documents[0];
-    assert!(doc.text.starts_with("Caf\u{e9} exports from S\u{e3}o Paulo"), "{}", doc.text);
+    assert!(
+        doc.text
+            .starts_with("Caf\u{e9} exports from S\u{e3}o Paulo"),
+        "{}",
+        doc.text
+    );
     assert!(doc.text.contains("\u{201c}quoted\u{201d}"));
     assert_eq!(doc.metadata["encoding"], "windows-1252");
     assert_eq!(doc.metadata["decode_errors"], true);
@@ -391,8 +454,16 @@ fn directories_are_walked_sorted_recursively_and_formats_detected() {
     std::fs::write(root.join("c.txt"), "Story C.").unwrap();
     std::fs::write(root.join("a.txt"), "Story A.").unwrap();
     std::fs::write(root.join("b/nested/d.txt"), "Story D.").unwrap();
-    std::fs::write(root.join("b/page"), "<!doctype html><html><body><p>Story B.</p></body></html>").unwrap();
-    std::fs::write(root.join("b/recs.ndjson"), "{\"id\": \"r1\", \"text\": \"Story R.\"}\n").unwrap();
+    std::fs::write(
+        root.join("b/page"),
+        "<!doctype html><html><body><p>Story B.</p></body></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("b/recs.ndjson"),
+        "{\"id\": \"r1\", \"text\": \"Story R.\"}\n",
+    )
+    .unwrap();
     std::fs::write(root.join(".hidden/x.txt"), "Hidden.").unwrap();
     std::fs::write(root.join(".dotfile"), "Hidden.").unwrap();
 
@@ -411,7 +482,9 @@ fn directories_are_walked_sorted_recursively_and_formats_detected() {
     ];
     assert_eq!(
         seen,
-        expected.map(|(t, f)| (t.to_string(), f.to_string())).to_vec()
+        expected
+            .map(|(t, f)| (t.to_string(), f.to_string()))
+            .to_vec()
     );
 }
 
@@ -433,14 +506,23 @@ fn symlinks_outside_the_root_are_refused() {
     assert_eq!(texts, ["Inside story.", "Inside story."]);
     let reasons: Vec<&str> = skipped.iter().map(|(_, r)| r.as_str()).collect();
     assert_eq!(reasons.len(), 2, "{skipped:?}");
-    assert!(reasons.iter().all(|r| r.starts_with("symlink points outside")), "{reasons:?}");
+    assert!(
+        reasons
+            .iter()
+            .all(|r| r.starts_with("symlink points outside")),
+        "{reasons:?}"
+    );
 }
 
 #[test]
 fn benchmark_scores_a_synthetic_benchmark() {
     let report = bench_article_extraction(&fixture("bench")).unwrap();
     assert_eq!(report.pages, 2);
-    assert!(report.per_page.iter().all(|p| p.error.is_none()), "{:?}", report.per_page);
+    assert!(
+        report.per_page.iter().all(|p| p.error.is_none()),
+        "{:?}",
+        report.per_page
+    );
     assert!(report.precision > 0.9 && report.recall > 0.9, "{report:?}");
     assert!(report.f1 <= 1.0);
     assert!(bench_article_extraction(&fixture("missing-bench")).is_err());

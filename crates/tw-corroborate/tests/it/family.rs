@@ -1,7 +1,5 @@
 use tw_corroborate::{Corroborator, Role};
-use tw_model::{
-    Certainty, Claim, ClaimKind, Commodity, Document, Evidence, PublishedDate, Status,
-};
+use tw_model::{Certainty, Claim, ClaimKind, Commodity, Document, Evidence, PublishedDate, Status};
 
 /// (a) The report as Daily NK published it.
 const ORIGINAL: &str = include_str!("../data/daily-nk-original.txt");
@@ -187,9 +185,17 @@ fn roles_of_the_family() {
                 .map(|m| m.reason.clone())
                 .unwrap_or_default()
         };
-        assert!(reason("b").contains("provenance names Daily NK"), "{}", reason("b"));
+        assert!(
+            reason("b").contains("provenance names Daily NK"),
+            "{}",
+            reason("b")
+        );
         assert!(reason("b").contains("containment"), "{}", reason("b"));
-        assert!(reason("c").contains("provenance names Daily NK"), "{}", reason("c"));
+        assert!(
+            reason("c").contains("provenance names Daily NK"),
+            "{}",
+            reason("c")
+        );
         assert!(reason("d").contains("cites Daily NK"), "{}", reason("d"));
         assert!(reason("e").contains("presence|kp"), "{}", reason("e"));
 
@@ -211,7 +217,9 @@ fn the_unrelated_story_joins_nothing() {
         assert_eq!(story.members[0].reason, "single report");
         assert_eq!(corroborator.origin_key("f"), "f");
         let cocoa = &docs[5].1[0];
-        let group = corroborator.group_of(&cocoa.id).expect("cocoa claim grouped");
+        let group = corroborator
+            .group_of(&cocoa.id)
+            .expect("cocoa claim grouped");
         assert_eq!(group.members.len(), 1);
         assert_eq!(group.independent_origins, 1);
     }
@@ -224,7 +232,9 @@ fn claim_groups_count_independent_origins() {
         let presence_id = &docs[0].1[0].id;
         let flour_id = &docs[0].1[1].id;
 
-        let group = corroborator.group_of(presence_id).expect("presence grouped");
+        let group = corroborator
+            .group_of(presence_id)
+            .expect("presence grouped");
         assert_eq!(group.kind, ClaimKind::Presence);
         assert_eq!(group.members.len(), 5, "order {order:?}");
         // Daily NK (with its copies and the rewrite) and the wire.

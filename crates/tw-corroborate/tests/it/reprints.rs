@@ -24,7 +24,9 @@ const SYLLABLES: [&str; 24] = [
 
 fn word(rng: &mut Rng) -> String {
     let syllables = 1 + rng.below(3);
-    (0..syllables).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect()
+    (0..syllables)
+        .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+        .collect()
 }
 
 /// A 300-word article.
@@ -37,10 +39,11 @@ fn article(rng: &mut Rng) -> Vec<String> {
 /// paragraph cut, an intro and a footer added.
 fn reprint(words: &[String], rng: &mut Rng) -> Vec<String> {
     let cut = 20 + rng.below(200);
-    let mut out: Vec<String> = "this story was first published elsewhere and is shared with our readers"
-        .split(' ')
-        .map(str::to_string)
-        .collect();
+    let mut out: Vec<String> =
+        "this story was first published elsewhere and is shared with our readers"
+            .split(' ')
+            .map(str::to_string)
+            .collect();
     for (i, w) in words.iter().enumerate() {
         if (cut..cut + 25).contains(&i) {
             continue;
@@ -78,7 +81,10 @@ fn reprints_sharing_a_third_of_their_shingles_are_found() {
     for i in 0..pairs {
         let original = article(&mut rng);
         let copy = reprint(&original, &mut rng);
-        let (a, b) = (doc(format!("a{i}"), "2022-11-04", &original), doc(format!("b{i}"), "2022-11-06", &copy));
+        let (a, b) = (
+            doc(format!("a{i}"), "2022-11-04", &original),
+            doc(format!("b{i}"), "2022-11-06", &copy),
+        );
         let j = fingerprint(&a.text).jaccard(&fingerprint(&b.text));
         jaccards.push(j);
         corroborator.add(&a, &[]);
@@ -96,11 +102,18 @@ fn reprints_sharing_a_third_of_their_shingles_are_found() {
             assert_eq!(story.members[1].role, Role::Derivative);
             found += 1;
         } else {
-            assert_eq!(story.members.len(), 1, "unrelated articles joined: {story:?}");
+            assert_eq!(
+                story.members.len(),
+                1,
+                "unrelated articles joined: {story:?}"
+            );
             // The design guarantee: banding catches J >= 0.25 with
             // probability 0.984 and such pairs have containment >= 0.40.
             assert!(j < 0.25, "pair {i} with Jaccard {j:.3} missed");
         }
     }
-    assert!(found * 10 >= pairs * 8, "found {found} of {pairs}: {jaccards:?}");
+    assert!(
+        found * 10 >= pairs * 8,
+        "found {found} of {pairs}: {jaccards:?}"
+    );
 }

@@ -57,5 +57,9 @@ fn repeated_reuters_stories_cluster() {
     }
     assert!(checked > 100, "only {checked} repeated texts");
     let clustered: usize = corroborator.stories().iter().map(|s| s.members.len()).sum();
-    assert!(clustered < docs.len() / 4, "{clustered} of {} clustered", docs.len());
+    assert!(
+        clustered < docs.len() / 4,
+        "{clustered} of {} clustered",
+        docs.len()
+    );
 }

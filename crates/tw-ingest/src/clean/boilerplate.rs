@@ -63,14 +63,39 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
         .any(|index| chars <= rules.max_chars[index])
 }
 
-/// True when `line` is only a wire agency's sign-off (`Reuter`, `AFP`).
-pub(crate) fn is_wire_signature(line: &str) -> bool {
-    let word = line.trim().trim_matches(|c: char| !c.is_alphanumeric());
-    !word.is_empty()
-        && RULES
-            .wire_signatures
-            .iter()
-            .any(|sig| sig.eq_ignore_ascii_case(word))
+/// `text` without the wire agency sign-offs at its end (`Reuter`, `AFP`,
+/// possibly repeated or followed by dots). A sign-off counts only when it
+/// stands on its own line, follows the end of a sentence ("ounce. REUTER")
+/// or is set off by two or more spaces, as wire copy does ("... (33.7).
+/// REUTER"), so a sentence ending in "told AFP" keeps its last word.
+pub(crate) fn strip_wire_signatures(text: &str) -> &str {
+    let mut rest = text;
+    loop {
+        let trimmed = rest.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+        let word_start = trimmed
+            .rfind(|c: char| !c.is_alphanumeric())
+            .map_or(0, |i| {
+                i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &trimmed[word_start..];
+        let is_signature = !word.is_empty()
+            && RULES
+                .wire_signatures
+                .iter()
+                .any(|sig| sig.eq_ignore_ascii_case(word));
+        let before = &trimmed[..word_start];
+        let before_trimmed = before.trim_end_matches([' ', '\t']);
+        let after_sentence = before_trimmed.ends_with(['.', '!', '?', '"', '”'])
+            && before.len() > before_trimmed.len();
+        let set_off = before_trimmed.is_empty()
+            || before_trimmed.ends_with('\n')
+            || before.ends_with("  ")
+            || after_sentence;
+        if !(is_signature && set_off) {
+            return rest;
+        }
+        rest = before.trim_end();
+    }
 }
 
 #[cfg(test)]
@@ -124,11 +149,26 @@ mod tests {
     }
 
     #[test]
-    fn recognises_wire_signatures() {
-        assert!(is_wire_signature("Reuter"));
-        assert!(is_wire_signature(" REUTER "));
-        assert!(is_wire_signature("(AFP)"));
-        assert!(!is_wire_signature("Reuters said"));
-        assert!(!is_wire_signature(""));
+    fn strips_wire_signatures() {
+        let cases = [
+            ("Prices rose.\n Reuter\n", "Prices rose."),
+            ("total 55.8 (33.7).        REUTER\n", "total 55.8 (33.7)."),
+            (
+                "Note: period ended January 31.\nREUTER\n Reuter\n",
+                "Note: period ended January 31.",
+            ),
+            (
+                "as soon as\npossible.\n REUTER...\n",
+                "as soon as\npossible.",
+            ),
+            ("the spokesman told Reuters.", "the spokesman told Reuters."),
+            ("the spokesman told AFP", "the spokesman told AFP"),
+            ("a tenth of an ounce. REUTER\n", "a tenth of an ounce."),
+            ("Reuter", ""),
+            ("", ""),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(strip_wire_signatures(text), expected, "{text:?}");
+        }
     }
 }

@@ -3,9 +3,9 @@
 //! verification note). Pure functions; the rules are general and live in
 //! `data/*.toml` so an analyst can extend them.
 //!
-//! Order: normalise characters → drop furniture lines (scraped input only)
-//! → find the headline → drop repeats of it → drop a wire sign-off → read
-//! and remove editorial notes at the edges → collapse blank lines.
+//! Order: drop a wire sign-off → normalise characters → drop furniture
+//! lines (scraped input only) → find the headline → drop repeats of it →
+//! read and remove editorial notes at the edges → collapse blank lines.
 
 mod boilerplate;
 mod normalise;
@@ -101,7 +101,7 @@ const TRAILING_NOTE_LINES: usize = 3;
 /// Clean `body`. `known_title` is the headline from the input's metadata,
 /// if any; without one, a headline is looked for at the top (scraped mode).
 pub(crate) fn clean(body: &str, mode: Mode, known_title: Option<&str>) -> Cleaned {
-    let normalised = normalise(body);
+    let normalised = normalise(boilerplate::strip_wire_signatures(body));
     let mut lines: Vec<String> = normalised.split('\n').map(str::to_string).collect();
     let mut dropped = vec![false; lines.len()];
     let content = |lines: &[String], dropped: &[bool]| -> Vec<usize> {
@@ -141,19 +141,27 @@ pub(crate) fn clean(body: &str, mode: Mode, known_title: Option<&str>) -> Cleane
             let indices = content(&lines, &dropped);
             let candidates: Vec<usize> = match mode {
                 Mode::Scraped => indices,
-                Mode::Wire => indices.first().into_iter().chain(indices.last()).copied().collect(),
+                // In wire copy only a paragraph of its own at the top or
+                // bottom: a hard-wrapped first line may read like the
+                // headline and still be the start of a sentence.
+                Mode::Wire => {
+                    let blank = |i: Option<usize>| {
+                        i.and_then(|i| lines.get(i)).is_none_or(String::is_empty)
+                    };
+                    indices
+                        .first()
+                        .into_iter()
+                        .chain(indices.last())
+                        .copied()
+                        .filter(|&i| blank(i.checked_sub(1)) && blank(Some(i + 1)))
+                        .collect()
+                }
             };
             for i in candidates {
                 if title::title_key(&lines[i]) == key {
                     dropped[i] = true;
                 }
             }
-        }
-    }
-
-    if let Some(&last) = content(&lines, &dropped).last() {
-        if boilerplate::is_wire_signature(&lines[last]) {
-            dropped[last] = true;
         }
     }
 
@@ -240,18 +248,34 @@ mod tests {
     fn keeps_a_note_like_sentence_in_the_middle() {
         let body = "First paragraph.\n\nSecond paragraph.\n\nThe report first appeared in state media. More text.\n\nFourth.\n\nFifth.\n\nSixth.";
         let cleaned = clean(body, Mode::Scraped, Some("Unrelated"));
-        assert!(cleaned.text.contains("The report first appeared in state media."));
+        assert!(cleaned
+            .text
+            .contains("The report first appeared in state media."));
         assert_eq!(cleaned.notes, Notes::default());
     }
 
     #[test]
     fn wire_copy_keeps_its_lines_and_loses_the_sign_off() {
-        let body = "Showers continued in\nthe Bahia zone.\n    The dry period means delays.\n Reuter\n";
+        let body =
+            "Showers continued in\nthe Bahia zone.\n    The dry period means delays.\n Reuter\n";
         let cleaned = clean(body, Mode::Wire, Some("BAHIA COCOA REVIEW"));
         assert_eq!(
             cleaned.text,
             "Showers continued in\nthe Bahia zone.\n\nThe dry period means delays."
         );
+        // A hard-wrapped first line that reads like the headline stays.
+        let cleaned = clean(
+            "Final 1986 cotton crop\ntotaled 9 mln bales.",
+            Mode::Wire,
+            Some("FINAL 1986 COTTON CROP"),
+        );
+        assert_eq!(cleaned.text, "Final 1986 cotton crop\ntotaled 9 mln bales.");
+        let cleaned = clean(
+            "FINAL 1986 COTTON CROP\n\nIt totaled 9 mln bales.",
+            Mode::Wire,
+            Some("Final 1986 cotton crop"),
+        );
+        assert_eq!(cleaned.text, "It totaled 9 mln bales.");
         // Wire mode never drops furniture-like lines.
         let cleaned = clean("Advertisement\nrates rose.", Mode::Wire, None);
         assert_eq!(cleaned.text, "Advertisement\nrates rose.");
@@ -259,7 +283,11 @@ mod tests {
 
     #[test]
     fn headline_needs_a_break_or_a_repeat() {
-        let cleaned = clean("Wheat Deal Signed\nEgypt bought wheat.", Mode::Scraped, None);
+        let cleaned = clean(
+            "Wheat Deal Signed\nEgypt bought wheat.",
+            Mode::Scraped,
+            None,
+        );
         assert_eq!(cleaned.title, None);
         assert_eq!(cleaned.text, "Wheat Deal Signed\nEgypt bought wheat.");
     }
@@ -268,7 +296,12 @@ mod tests {
     fn chain_dedupes_spellings() {
         let mut notes = Notes::default();
         notes.add(Note::Outlet(Role::Origin, "Daily NK".into()), "");
-        notes.add(Note::Unverified { verifier: Some("The Diplomat".into()) }, "x");
+        notes.add(
+            Note::Unverified {
+                verifier: Some("The Diplomat".into()),
+            },
+            "x",
+        );
         notes.add(Note::Outlet(Role::Footer, "Diplomat".into()), "");
         assert_eq!(notes.chain(Some("daily nk")), ["Daily NK", "The Diplomat"]);
         assert_eq!(Notes::default().chain(None), Vec::<String>::new());

@@ -66,8 +66,16 @@ enum CharClass {
 
 fn classify(c: char) -> CharClass {
     match c {
-        ' ' | '\t' | '\u{b}' | '\u{c}' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}'
-        | '\u{202f}' | '\u{205f}' | '\u{3000}' => CharClass::Space,
+        ' '
+        | '\t'
+        | '\u{b}'
+        | '\u{c}'
+        | '\u{a0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200a}'
+        | '\u{202f}'
+        | '\u{205f}'
+        | '\u{3000}' => CharClass::Space,
         '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{180e}' => CharClass::Drop,
         c if c.is_control() => CharClass::Drop,
         _ => CharClass::Keep,
@@ -109,7 +117,10 @@ mod tests {
             ("  lead  and  inner  ", "lead and inner"),
             ("x\u{0}y\u{7}z\u{85}", "xyz"),
             ("soft\u{ad}hyphen\u{200b}", "softhyphen"),
-            ("curly \u{201c}quotes\u{201d} kept", "curly \u{201c}quotes\u{201d} kept"),
+            (
+                "curly \u{201c}quotes\u{201d} kept",
+                "curly \u{201c}quotes\u{201d} kept",
+            ),
             ("line one\n    indented para", "line one\n\nindented para"),
             ("line one\n indented by one", "line one\nindented by one"),
             ("\n\n  \n", ""),
@@ -121,7 +132,10 @@ mod tests {
 
     #[test]
     fn joins_paragraphs() {
-        assert_eq!(join_paragraphs(["", "a", "", "", "b", "c", ""]), "a\n\nb\nc");
+        assert_eq!(
+            join_paragraphs(["", "a", "", "", "b", "c", ""]),
+            "a\n\nb\nc"
+        );
     }
 
     proptest! {

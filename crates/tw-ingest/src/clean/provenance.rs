@@ -33,6 +33,7 @@ pub(crate) enum Note {
 struct CuesFile {
     cue: Vec<CueSpec>,
     verification: Vec<PatternSpec>,
+    editorial_subjects: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -60,6 +61,7 @@ struct Cue {
 struct Cues {
     cues: Vec<Cue>,
     verification: Vec<Regex>,
+    editorial_subjects: Vec<String>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -84,6 +86,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             .iter()
             .map(|spec| compile(&spec.pattern))
             .collect(),
+        editorial_subjects: file.editorial_subjects,
     }
 });
 
@@ -115,15 +118,28 @@ pub(crate) fn sentence_note(sentence: &str) -> Option<Note> {
     }
     CUES.verification.iter().find_map(|regex| {
         let captures = regex.captures(sentence)?;
-        let verifier = captures
-            .name("subject")
-            .and_then(|subject| subject_outlet(subject.as_str()));
-        Some(Note::Unverified { verifier })
+        let Some(subject) = captures.name("subject") else {
+            return Some(Note::Unverified { verifier: None });
+        };
+        let subject = subject.as_str();
+        if let Some(outlet) = subject_outlet(subject) {
+            return Some(Note::Unverified {
+                verifier: Some(outlet),
+            });
+        }
+        // "Redman said he could not confirm it" is reporting, not a note.
+        let editorial = CUES
+            .editorial_subjects
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(subject.trim()));
+        editorial.then_some(Note::Unverified { verifier: None })
     })
 }
 
 /// Lower-case words allowed inside a multi-word outlet name.
-const CONNECTORS: &[&str] = &["of", "the", "and", "&", "for", "de", "la", "du", "der", "al"];
+const CONNECTORS: &[&str] = &[
+    "of", "the", "and", "&", "for", "de", "la", "du", "der", "al",
+];
 
 /// Words that open a subject without naming an outlet ("We", "This site").
 const DETERMINERS: &[&str] = &[
@@ -190,10 +206,16 @@ fn subject_outlet(subject: &str) -> Option<String> {
         return None;
     }
     let first_is_determiner = DETERMINERS.contains(&words[0].to_lowercase().as_str());
-    let rest = if first_is_determiner { &words[1..] } else { &words[..] };
+    let rest = if first_is_determiner {
+        &words[1..]
+    } else {
+        &words[..]
+    };
     let named = !rest.is_empty()
         && rest.iter().enumerate().all(|(i, word)| {
-            word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            word.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
                 || (i > 0 && i + 1 < rest.len() && CONNECTORS.contains(word))
         });
     named.then(|| words.join(" "))
@@ -248,6 +270,8 @@ mod tests {
                 Some(Note::Unverified { verifier: None }),
             ),
             ("Police could not confirm the identity of the victims.", None),
+            ("Redman said he could not independently confirm reports that", None),
+            ("Reuters could not independently verify the report, which cited officials.", None),
             ("The ministry said the report first appeared on state media.", None),
             ("North Korea imported wheat from Russia in August.", None),
         ];
@@ -258,8 +282,14 @@ mod tests {
 
     #[test]
     fn reads_footer_lines() {
-        assert_eq!(line_note("Source: Frappler"), outlet(Role::Footer, "Frappler"));
-        assert_eq!(line_note("Via: Asia Times"), outlet(Role::Footer, "Asia Times"));
+        assert_eq!(
+            line_note("Source: Frappler"),
+            outlet(Role::Footer, "Frappler")
+        );
+        assert_eq!(
+            line_note("Via: Asia Times"),
+            outlet(Role::Footer, "Asia Times")
+        );
         assert_eq!(line_note("Source: a high-ranking official"), None);
         assert_eq!(
             line_note("Source: the customs office said exports rose sharply in the first quarter of the year, led by coal"),

@@ -14,7 +14,8 @@ pub(crate) fn sentence_ranges(line: &str) -> Vec<std::ops::Range<usize>> {
         let (_, c) = chars[i];
         if matches!(c, '.' | '!' | '?') {
             let mut end = i + 1;
-            while end < chars.len() && matches!(chars[end].1, '"' | '\'' | '”' | '’' | ')' | ']') {
+            while end < chars.len() && matches!(chars[end].1, '"' | '\'' | '”' | '’' | ')' | ']')
+            {
                 end += 1;
             }
             let mut next = end;
@@ -40,7 +41,11 @@ pub(crate) fn sentence_ranges(line: &str) -> Vec<std::ops::Range<usize>> {
     ranges
 }
 
-fn push_trimmed(ranges: &mut Vec<std::ops::Range<usize>>, line: &str, range: std::ops::Range<usize>) {
+fn push_trimmed(
+    ranges: &mut Vec<std::ops::Range<usize>>,
+    line: &str,
+    range: std::ops::Range<usize>,
+) {
     let piece = &line[range.clone()];
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
@@ -54,14 +59,23 @@ mod tests {
     use super::*;
 
     fn split(line: &str) -> Vec<&str> {
-        sentence_ranges(line).into_iter().map(|r| &line[r]).collect()
+        sentence_ranges(line)
+            .into_iter()
+            .map(|r| &line[r])
+            .collect()
     }
 
     #[test]
     fn splits_sentences() {
         assert_eq!(split("One. Two! Three?"), ["One.", "Two!", "Three?"]);
-        assert_eq!(split("He said “no.” Then left."), ["He said “no.”", "Then left."]);
-        assert_eq!(split("Prices rose 2.5 pct. Next"), ["Prices rose 2.5 pct.", "Next"]);
+        assert_eq!(
+            split("He said “no.” Then left."),
+            ["He said “no.”", "Then left."]
+        );
+        assert_eq!(
+            split("Prices rose 2.5 pct. Next"),
+            ["Prices rose 2.5 pct.", "Next"]
+        );
         assert_eq!(split("no end"), ["no end"]);
         assert_eq!(split("lower. case follows"), ["lower. case follows"]);
         assert!(split("   ").is_empty());

@@ -57,11 +57,20 @@ mod tests {
     #[test]
     fn recognises_headlines() {
         let cases = [
-            ("North Korea Begins Preparations to Open New Trade Offices Throughout Russia", true),
+            (
+                "North Korea Begins Preparations to Open New Trade Offices Throughout Russia",
+                true,
+            ),
             ("BAHIA COCOA REVIEW", true),
             ("Wheat Exports to Egypt Rise?", true),
-            ("North Korea recently began preparations to open new trade offices.", false),
-            ("According to the source, the new trade offices will help expand imports", false),
+            (
+                "North Korea recently began preparations to open new trade offices.",
+                false,
+            ),
+            (
+                "According to the source, the new trade offices will help expand imports",
+                false,
+            ),
             ("By John Smith", false),
             ("Header", false),
             ("Traders said:", false),
@@ -73,7 +82,10 @@ mod tests {
 
     #[test]
     fn keys_ignore_case_and_punctuation() {
-        assert_eq!(title_key("Trade Offices: Russia!"), title_key("trade offices russia"));
+        assert_eq!(
+            title_key("Trade Offices: Russia!"),
+            title_key("trade offices russia")
+        );
         assert_ne!(title_key("Trade offices"), title_key("Trade office"));
     }
 }

@@ -88,7 +88,11 @@ pub(crate) fn extract(dom: Dom, url: Option<&str>) -> Article {
         Err(_) => {
             let body = readability.doc.select_single_matcher(&BODY);
             Article {
-                text: body.nodes().first().map(text_without_furniture).unwrap_or_default(),
+                text: body
+                    .nodes()
+                    .first()
+                    .map(text_without_furniture)
+                    .unwrap_or_default(),
                 ..Article::default()
             }
         }
@@ -125,9 +129,21 @@ mod tests {
             p = paragraph.repeat(3)
         );
         let article = extract(Dom::from(html), None);
-        assert!(!article.text.contains("ship loads grain"), "{}", article.text);
-        assert!(!article.text.contains("Share on Facebook"), "{}", article.text);
-        let paragraphs: Vec<&str> = article.text.split("\n\n").filter(|p| p.contains("Wheat")).collect();
+        assert!(
+            !article.text.contains("ship loads grain"),
+            "{}",
+            article.text
+        );
+        assert!(
+            !article.text.contains("Share on Facebook"),
+            "{}",
+            article.text
+        );
+        let paragraphs: Vec<&str> = article
+            .text
+            .split("\n\n")
+            .filter(|p| p.contains("Wheat"))
+            .collect();
         assert_eq!(paragraphs.len(), 3, "{}", article.text);
     }
 
@@ -139,6 +155,10 @@ mod tests {
             p = paragraph.repeat(4)
         );
         let article = extract(Dom::from(html), None);
-        assert!(article.text.contains("exports of wheat flour"), "{}", article.text);
+        assert!(
+            article.text.contains("exports of wheat flour"),
+            "{}",
+            article.text
+        );
     }
 }

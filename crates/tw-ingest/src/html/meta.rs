@@ -52,12 +52,7 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
             }
         }
     }
-    let meta = |key: &str| {
-        metas
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
-    };
+    let meta = |key: &str| metas.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
 
     let json_ld: Vec<Value> = dom
         .select(r#"script[type="application/ld+json"]"#)
@@ -108,7 +103,9 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
     PageMeta {
         title,
         canonical_url: canonical,
-        site_name: site_name.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        site_name: site_name
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
         dates,
     }
 }
@@ -148,7 +145,10 @@ fn follow(value: &Value, path: &[&str]) -> Option<String> {
             current = items.first()?;
         }
     }
-    current.as_str().map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+    current
+        .as_str()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
 }
 
 #[cfg(test)]
@@ -168,8 +168,14 @@ mod tests {
         let meta = read(&Dom::from(html));
         assert_eq!(meta.title.as_deref(), Some("Wheat Deal Signed"));
         assert_eq!(meta.site_name.as_deref(), Some("Grain Central"));
-        assert_eq!(meta.canonical_url.as_deref(), Some("https://grain.example/2020/01/wheat"));
-        assert_eq!(meta.dates, ["2020-01-03T08:00:00Z", "2020-01-02", "2020-01-04"]);
+        assert_eq!(
+            meta.canonical_url.as_deref(),
+            Some("https://grain.example/2020/01/wheat")
+        );
+        assert_eq!(
+            meta.dates,
+            ["2020-01-03T08:00:00Z", "2020-01-02", "2020-01-04"]
+        );
     }
 
     #[test]
@@ -181,8 +187,14 @@ mod tests {
             <script type="application/ld+json">{"publisher": {"name": "News Example"}}</script>
             </head><body></body></html>"#;
         let meta = read(&Dom::from(html));
-        assert_eq!(meta.dates.first().map(String::as_str), Some("2019-11-19T10:00:00+00:00"));
-        assert_eq!(meta.canonical_url.as_deref(), Some("https://news.example/a"));
+        assert_eq!(
+            meta.dates.first().map(String::as_str),
+            Some("2019-11-19T10:00:00+00:00")
+        );
+        assert_eq!(
+            meta.canonical_url.as_deref(),
+            Some("https://news.example/a")
+        );
         assert_eq!(meta.site_name.as_deref(), Some("News Example"));
         assert_eq!(meta.title.as_deref(), Some("T"));
     }

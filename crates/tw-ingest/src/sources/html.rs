@@ -40,8 +40,8 @@ impl Source for Html {
 
     fn read(&self, path: &Path, opts: &IngestOptions) -> Box<dyn Iterator<Item = Item>> {
         let origin = path.display().to_string();
-        let result = read_capped(path, opts.max_bytes)
-            .and_then(|bytes| document(&bytes, opts, &origin));
+        let result =
+            read_capped(path, opts.max_bytes).and_then(|bytes| document(&bytes, opts, &origin));
         single(origin, result)
     }
 }

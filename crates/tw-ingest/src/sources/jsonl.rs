@@ -208,7 +208,10 @@ mod tests {
         assert_eq!(doc.id, "reuters21578-1");
         assert_eq!(doc.source.as_deref(), Some("Reuters"));
         assert_eq!(doc.title.as_deref(), Some("BAHIA COCOA REVIEW"));
-        assert_eq!(doc.published.as_ref().map(|p| p.iso.as_str()), Some("1987-02-26T15:01:01Z"));
+        assert_eq!(
+            doc.published.as_ref().map(|p| p.iso.as_str()),
+            Some("1987-02-26T15:01:01Z")
+        );
         assert_eq!(
             doc.text,
             "Showers continued throughout the week in\nthe Bahia cocoa zone.\n\nThe dry period means the temporao will be late."
@@ -222,15 +225,38 @@ mod tests {
 
     #[test]
     fn derives_ids_and_rejects_records_without_text() {
-        let doc = document(r#"{"url": "https://news.example.com/2021/03/x", "text": "Body."}"#, &IngestOptions::default(), "o").unwrap();
+        let doc = document(
+            r#"{"url": "https://news.example.com/2021/03/x", "text": "Body."}"#,
+            &IngestOptions::default(),
+            "o",
+        )
+        .unwrap();
         assert!(doc.id.starts_with("url-"));
         assert_eq!(doc.published.map(|p| p.iso).as_deref(), Some("2021-03"));
         assert_eq!(doc.source.as_deref(), Some("Example"));
-        let doc = document(r#"{"id": 42, "text": "Body."}"#, &IngestOptions::default(), "o").unwrap();
+        let doc = document(
+            r#"{"id": 42, "text": "Body."}"#,
+            &IngestOptions::default(),
+            "o",
+        )
+        .unwrap();
         assert_eq!(doc.id, "42");
-        for line in [r#"{"id": "x"}"#, r#"{"id": "x", "text": "  "}"#, r#"{"id": "x", "text": 3}"#] {
-            assert!(matches!(document(line, &IngestOptions::default(), "o"), Err(IngestError::NoText)), "{line}");
+        for line in [
+            r#"{"id": "x"}"#,
+            r#"{"id": "x", "text": "  "}"#,
+            r#"{"id": "x", "text": 3}"#,
+        ] {
+            assert!(
+                matches!(
+                    document(line, &IngestOptions::default(), "o"),
+                    Err(IngestError::NoText)
+                ),
+                "{line}"
+            );
         }
-        assert!(matches!(document("[1]", &IngestOptions::default(), "o"), Err(IngestError::Json(_))));
+        assert!(matches!(
+            document("[1]", &IngestOptions::default(), "o"),
+            Err(IngestError::Json(_))
+        ));
     }
 }
