@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::sources::{self, Source};
+use crate::sources;
 use crate::{IngestError, IngestOptions, Item};
 
 /// A file to read, or an entry that is already known to give no document.
@@ -15,18 +15,21 @@ enum Entry {
 
 pub(crate) fn ingest(paths: &[PathBuf], opts: &IngestOptions) -> impl Iterator<Item = Item> {
     let entries = collect(paths);
-    let files: Vec<(&PathBuf, &'static dyn Source)> = entries
+    let files: Vec<&PathBuf> = entries
         .iter()
         .filter_map(|entry| match entry {
-            Entry::File(path) => Some((path, sources::detect(path))),
+            Entry::File(path) => Some(path),
             Entry::Skipped(_) => None,
         })
         .collect();
-    let lone_document = files.len() == 1 && files[0].1.holds_one_document(files[0].0);
+    let lone_document = match files.as_slice() {
+        [only] => sources::detect(only).holds_one_document(only),
+        _ => false,
+    };
     let mut per_document = opts.clone();
     if !lone_document && (opts.id.is_some() || opts.url.is_some()) {
         tracing::warn!(
-            "--id and --url name one document; the input holds several, so they are ignored"
+            "--id and --url name one document; the input does not hold exactly one, so they are ignored"
         );
         per_document.id = None;
         per_document.url = None;

@@ -39,6 +39,9 @@ pub struct ClaimFilter {
     pub doc_id: Option<String>,
     /// Only claims flagged with this sanctions measure id (case-insensitive).
     pub measure: Option<String>,
+    /// Only claims corroborated by at least this many independent origins
+    /// (a claim in no group counts one).
+    pub min_origins: Option<usize>,
     /// At most this many claims.
     pub limit: Option<usize>,
 }
@@ -148,6 +151,12 @@ pub(crate) fn claim_query(filter: &ClaimFilter, select: Select) -> Result<Query,
         let n = b.bind(measure.to_string());
         b.add(format!(
             "c.id IN (SELECT claim_id FROM claim_sanctions WHERE measure = ?{n})"
+        ));
+    }
+    if let Some(min) = filter.min_origins.filter(|&m| m > 1) {
+        let n = b.bind(i64::try_from(min).unwrap_or(i64::MAX));
+        b.add(format!(
+            "c.id IN (SELECT claim_id FROM claim_groups WHERE independent_origins >= ?{n})"
         ));
     }
 

@@ -27,6 +27,7 @@
 #![deny(missing_docs)]
 
 mod codec;
+mod corroboration;
 mod error;
 mod filter;
 mod migrate;
@@ -44,6 +45,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::Connection;
 use tw_model::ClaimKind;
 
+pub use corroboration::{GroupRow, StoryRow};
 pub use error::StoreError;
 pub use filter::ClaimFilter;
 pub use migrate::SCHEMA_VERSION;

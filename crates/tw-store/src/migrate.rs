@@ -7,7 +7,10 @@ use crate::StoreError;
 
 /// Every migration, in order; migration `n` (1-based) brings the schema
 /// from version `n - 1` to `n`. Append only: a released file never changes.
-pub(crate) const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+pub(crate) const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_init.sql"),
+    include_str!("../migrations/0002_corroboration.sql"),
+];
 
 /// The schema version this code writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
