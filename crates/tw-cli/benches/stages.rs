@@ -22,14 +22,21 @@ const STORIES: usize = 2_000;
 fn lines() -> &'static [String] {
     static LINES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     LINES.get_or_init(|| {
-        let default = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora/reuters21578.jsonl");
-        let path = std::env::var_os("TW_CORPUS").map(PathBuf::from).unwrap_or(default);
+        let default = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/corpora/reuters21578.jsonl");
+        let path = std::env::var_os("TW_CORPUS")
+            .map(PathBuf::from)
+            .unwrap_or(default);
         match std::fs::read_to_string(&path) {
             Ok(text) => text.lines().take(STORIES).map(str::to_string).collect(),
             Err(_) => {
                 let example = include_str!("../../../examples/daily-nk-trade-offices.txt");
-                let line = serde_json::json!({"id": "example", "published": "2022-11", "text": example}).to_string();
-                (0..200).map(|k| line.replace("\"example\"", &format!("\"example-{k}\""))).collect()
+                let line =
+                    serde_json::json!({"id": "example", "published": "2022-11", "text": example})
+                        .to_string();
+                (0..200)
+                    .map(|k| line.replace("\"example\"", &format!("\"example-{k}\"")))
+                    .collect()
             }
         }
     })
@@ -38,7 +45,12 @@ fn lines() -> &'static [String] {
 /// The documents, cleaned once.
 fn documents() -> &'static [Document] {
     static DOCS: std::sync::OnceLock<Vec<Document>> = std::sync::OnceLock::new();
-    DOCS.get_or_init(|| lines().iter().filter_map(|l| tw_ingest::document_from_json_line(l, "bench").ok()).collect())
+    DOCS.get_or_init(|| {
+        lines()
+            .iter()
+            .filter_map(|l| tw_ingest::document_from_json_line(l, "bench").ok())
+            .collect()
+    })
 }
 
 fn text_bytes() -> usize {
@@ -49,21 +61,32 @@ fn text_bytes() -> usize {
 fn cleaning(b: Bencher) {
     let bytes: usize = lines().iter().map(String::len).sum();
     b.counter(BytesCount::new(bytes)).bench(|| {
-        lines().iter().filter_map(|l| tw_ingest::document_from_json_line(l, "bench").ok()).count()
+        lines()
+            .iter()
+            .filter_map(|l| tw_ingest::document_from_json_line(l, "bench").ok())
+            .count()
     });
 }
 
 #[divan::bench(sample_count = 5)]
 fn sentence_splitting(b: Bencher) {
-    b.counter(BytesCount::new(text_bytes()))
-        .bench(|| documents().iter().map(|d| tw_extract::sentences::split(&d.text).len()).sum::<usize>());
+    b.counter(BytesCount::new(text_bytes())).bench(|| {
+        documents()
+            .iter()
+            .map(|d| tw_extract::sentences::split(&d.text).len())
+            .sum::<usize>()
+    });
 }
 
 #[divan::bench(sample_count = 5)]
 fn gazetteer_matching(b: Bencher) {
     let gazetteer = tw_gazetteer::Gazetteer::global();
-    b.counter(BytesCount::new(text_bytes()))
-        .bench(|| documents().iter().map(|d| gazetteer.find(&d.text).len()).sum::<usize>());
+    b.counter(BytesCount::new(text_bytes())).bench(|| {
+        documents()
+            .iter()
+            .map(|d| gazetteer.find(&d.text).len())
+            .sum::<usize>()
+    });
 }
 
 #[divan::bench(sample_count = 5)]
@@ -72,7 +95,11 @@ fn commodity_quantity_money(b: Bencher) {
     b.counter(BytesCount::new(text_bytes())).bench(|| {
         documents()
             .iter()
-            .map(|d| lexicon.find(&d.text).len() + tw_goods::find_quantities(&d.text).len() + tw_goods::find_money(&d.text).len())
+            .map(|d| {
+                lexicon.find(&d.text).len()
+                    + tw_goods::find_quantities(&d.text).len()
+                    + tw_goods::find_money(&d.text).len()
+            })
             .sum::<usize>()
     });
 }
@@ -80,14 +107,22 @@ fn commodity_quantity_money(b: Bencher) {
 #[divan::bench(sample_count = 5)]
 fn time_normalisation(b: Bencher) {
     let anchor = tw_time::Anchor::from_iso("1987-03-26");
-    b.counter(BytesCount::new(text_bytes()))
-        .bench(|| documents().iter().map(|d| tw_time::find_times(&d.text, anchor.as_ref()).len()).sum::<usize>());
+    b.counter(BytesCount::new(text_bytes())).bench(|| {
+        documents()
+            .iter()
+            .map(|d| tw_time::find_times(&d.text, anchor.as_ref()).len())
+            .sum::<usize>()
+    });
 }
 
 #[divan::bench(sample_count = 5)]
 fn claim_building(b: Bencher) {
-    b.counter(BytesCount::new(text_bytes()))
-        .bench(|| documents().iter().map(|d| tw_extract::extract(d).claims.len()).sum::<usize>());
+    b.counter(BytesCount::new(text_bytes())).bench(|| {
+        documents()
+            .iter()
+            .map(|d| tw_extract::extract(d).claims.len())
+            .sum::<usize>()
+    });
 }
 
 #[divan::bench(sample_count = 5)]

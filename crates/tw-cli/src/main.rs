@@ -5,6 +5,7 @@
 //! pipeline and prints. Everything it calls lives in the library crates.
 
 mod commands;
+mod corroborate;
 mod output;
 mod pipeline;
 
@@ -41,6 +42,8 @@ enum Command {
     Show(commands::ShowArgs),
     /// List documents.
     Documents(commands::DocumentsArgs),
+    /// List stories: one origin with its copies, derivatives and independent reports.
+    Stories(commands::StoriesArgs),
     /// List claims flagged by sanctions measures.
     Flags(commands::FlagsArgs),
     /// Sum the quantities claims report against a capped measure.

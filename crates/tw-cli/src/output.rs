@@ -25,6 +25,25 @@ pub fn claim_record(claim: &Claim) -> Value {
     serde_json::to_value(claim).expect("claims serialise")
 }
 
+/// SPEC export records with corroboration: `group` and
+/// `independent_origins` (1 for a claim no other report repeats).
+pub fn claim_records(store: &tw_store::Store, claims: &[Claim]) -> anyhow::Result<Vec<Value>> {
+    let mut out = Vec::with_capacity(claims.len());
+    for claim in claims {
+        let mut record = claim_record(claim);
+        let group = store.group_row(&claim.id)?;
+        record["group"] = group
+            .as_ref()
+            .map_or(Value::Null, |g| Value::String(g.group_id.clone()));
+        record["independent_origins"] = json!(group.as_ref().map_or(1, |g| g.independent_origins));
+        if let Some(g) = group {
+            record["variants"] = serde_json::from_str(&g.variants).unwrap_or(Value::Null);
+        }
+        out.push(record);
+    }
+    Ok(out)
+}
+
 /// The SPEC export record of a document.
 pub fn document_record(doc: &Document) -> Value {
     json!({

@@ -42,6 +42,7 @@ pub fn run(db: Option<PathBuf>, args: DemoArgs) -> Result<ExitCode> {
         ..IngestOptions::default()
     };
     let summary = pipeline::ingest(&mut store, &[input], &opts, None, false)?;
+    crate::corroborate::corroborate(&mut store)?;
     let doc = store
         .document(EXAMPLE_ID)?
         .context("the example was not stored")?;

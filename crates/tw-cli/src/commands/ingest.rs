@@ -72,6 +72,11 @@ pub fn run(store: &mut Store, args: IngestArgs) -> Result<ExitCode> {
             summary.skipped_reasons.len() - 50
         );
     }
+    let corroboration = crate::corroborate::corroborate(store)?;
+    eprintln!(
+        "{} stories, {} claim groups ({} corroborated by more than one origin)",
+        corroboration.stories, corroboration.groups, corroboration.corroborated
+    );
     eprintln!(
         "ingested {} documents ({} claims), {} duplicates unchanged, {} skipped, in {:.2} s",
         summary.stored,

@@ -7,6 +7,7 @@ mod ingest;
 mod query;
 mod sanctions;
 mod show;
+mod stories;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,6 +22,7 @@ pub use ingest::IngestArgs;
 pub use query::{ClaimsArgs, DocumentsArgs};
 pub use sanctions::{FlagsArgs, MeasuresArgs, TallyArgs};
 pub use show::ShowArgs;
+pub use stories::StoriesArgs;
 
 use crate::{Cli, Command};
 
@@ -33,6 +35,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Claims(args) => query::claims(&open(db)?, args),
         Command::Show(args) => show::run(&open(db)?, args),
         Command::Documents(args) => query::documents(&open(db)?, args),
+        Command::Stories(args) => stories::run(&open(db)?, args),
         Command::Flags(args) => sanctions::flags(&open(db)?, args),
         Command::Tally(args) => sanctions::tally(&open(db)?, args),
         Command::Measures(args) => sanctions::measures(args),

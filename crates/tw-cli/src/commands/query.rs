@@ -42,6 +42,9 @@ pub struct ClaimsArgs {
     /// Claims flagged by this sanctions measure.
     #[arg(long)]
     measure: Option<String>,
+    /// Claims corroborated by at least this many independent origins.
+    #[arg(long)]
+    min_origins: Option<usize>,
     /// At most this many.
     #[arg(long)]
     limit: Option<usize>,
@@ -81,6 +84,7 @@ impl ClaimsArgs {
             text: self.text.clone(),
             doc_id: self.doc.clone(),
             measure: self.measure.clone(),
+            min_origins: self.min_origins,
             limit: self.limit,
         })
     }
@@ -90,7 +94,19 @@ pub fn claims(store: &Store, args: ClaimsArgs) -> Result<ExitCode> {
     let claims = store.claims(&args.filter()?)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    output::write_claims(&mut out, &claims, args.format)?;
+    match args.format {
+        Format::Jsonl | Format::Json => {
+            let records = output::claim_records(store, &claims)?;
+            if args.format == Format::Jsonl {
+                for r in records {
+                    writeln!(out, "{}", serde_json::to_string(&r)?)?;
+                }
+            } else {
+                writeln!(out, "{}", serde_json::to_string_pretty(&records)?)?;
+            }
+        }
+        _ => output::write_claims(&mut out, &claims, args.format)?,
+    }
     if args.format == Format::Table {
         writeln!(out, "\n{} claims", claims.len())?;
     }

@@ -85,11 +85,22 @@ pub fn tally(store: &Store, args: TallyArgs) -> Result<ExitCode> {
         measure: Some(args.measure.clone()),
         ..ClaimFilter::default()
     })?;
+    // Copies and derivatives of one report count once: their key is the
+    // claim group and the origin they count under.
+    let mut keys = Vec::with_capacity(claims.len());
+    for c in &claims {
+        keys.push(
+            store
+                .group_row(&c.id)?
+                .map(|g| format!("{}|{}", g.group_id, g.origin)),
+        );
+    }
     let inputs: Vec<TallyInput> = claims
         .iter()
-        .map(|c| TallyInput {
+        .zip(keys)
+        .map(|(c, k)| TallyInput {
             claim: c,
-            origin_key: None,
+            origin_key: k,
         })
         .collect();
     let tally = measures.tally(&args.measure, &inputs, args.window)?;

@@ -30,6 +30,7 @@ pub fn run(store: &Store, args: ShowArgs) -> Result<ExitCode> {
     if let Some(claim) = store.claim(&args.id)? {
         let doc = store.document(&claim.doc_id)?;
         print_claim(&claim, doc.as_ref(), color);
+        print_group(store, &claim)?;
         return Ok(ExitCode::SUCCESS);
     }
     bail!("no document or claim with id {:?}", args.id)
@@ -82,6 +83,53 @@ fn print_claim(claim: &Claim, doc: Option<&Document>, color: bool) {
             claim.evidence.iter().map(|e| (e.start, e.end, 1)).collect();
         println!("{}", highlight(&doc.text, &marks, color));
     }
+}
+
+/// Every report of the claim's group, with its role in its story and the
+/// slots where it differs from the reference report.
+fn print_group(store: &Store, claim: &Claim) -> Result<()> {
+    let Some(row) = store.group_row(&claim.id)? else {
+        println!("\nno other report states this claim (1 origin)");
+        return Ok(());
+    };
+    let members = store.group_members(&row.group_id)?;
+    println!(
+        "\ngroup {}: {} reports from {} independent origin(s)",
+        row.group_id,
+        members.len(),
+        row.independent_origins
+    );
+    for m in members {
+        let member = store.claim(&m.claim_id)?;
+        let role = store
+            .story_of(&member.as_ref().map_or(String::new(), |c| c.doc_id.clone()))?
+            .into_iter()
+            .find(|r| member.as_ref().is_some_and(|c| c.doc_id == r.doc_id))
+            .map_or("alone".to_string(), |r| {
+                format!("{} ({})", r.role, r.reason)
+            });
+        let doc_id = member.as_ref().map_or("?", |c| c.doc_id.as_str());
+        let marker = if m.reference { "*" } else { " " };
+        println!(
+            "{marker} {} in {doc_id}: {role}; counts under {}",
+            m.claim_id, m.origin
+        );
+        let variants: Vec<serde_json::Value> =
+            serde_json::from_str(&m.variants).unwrap_or_default();
+        for v in variants {
+            println!(
+                "    differs: {} is {} here, {} in the reference",
+                v["slot"], v["here"], v["reference"]
+            );
+        }
+        if let Some(e) = member.as_ref().and_then(|c| c.evidence.first()) {
+            println!(
+                "    \"{}\"",
+                e.text.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
+    }
+    Ok(())
 }
 
 /// The text with evidence spans (character offsets) marked, in colour on a
