@@ -417,19 +417,52 @@ fn golden_claims_of_the_seed() {
 fn stories_link_a_republication_and_claims_count_origins() {
     let (_dir, db) = seeded();
     let copy = fixtures().join("republished.txt");
-    run(&db, &["ingest", "--quiet", copy.to_str().unwrap(), "--published", "2022-11-07", "--source", "The Diplomat"]);
+    run(
+        &db,
+        &[
+            "ingest",
+            "--quiet",
+            copy.to_str().unwrap(),
+            "--published",
+            "2022-11-07",
+            "--source",
+            "The Diplomat",
+        ],
+    );
     let stories = jsonl(&run(&db, &["stories", "--format", "jsonl"]));
     assert_eq!(stories.len(), 1, "{stories:?}");
-    let roles: Vec<&str> = stories[0]["members"].as_array().unwrap().iter().map(|m| m["role"].as_str().unwrap()).collect();
+    let roles: Vec<&str> = stories[0]["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["role"].as_str().unwrap())
+        .collect();
     // Both are copies of a Daily NK report the store does not hold: they
     // count under that outlet.
     assert_eq!(roles, vec!["copy", "copy"]);
-    assert!(stories[0]["members"].as_array().unwrap().iter().all(|m| m["origin"] == "outlet:Daily NK"), "{stories:?}");
+    assert!(
+        stories[0]["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["origin"] == "outlet:Daily NK"),
+        "{stories:?}"
+    );
     // A copy adds no independent origin.
-    let claims = jsonl(&run(&db, &["claims", "--kind", "trade_flow", "--format", "jsonl"]));
-    assert!(claims.iter().all(|c| c["independent_origins"] == 1), "{claims:?}");
+    let claims = jsonl(&run(
+        &db,
+        &["claims", "--kind", "trade_flow", "--format", "jsonl"],
+    ));
+    assert!(
+        claims.iter().all(|c| c["independent_origins"] == 1),
+        "{claims:?}"
+    );
     assert!(claims.iter().any(|c| c["group"].is_string()));
-    assert!(jsonl(&run(&db, &["claims", "--min-origins", "2", "--format", "jsonl"])).is_empty());
+    assert!(jsonl(&run(
+        &db,
+        &["claims", "--min-origins", "2", "--format", "jsonl"]
+    ))
+    .is_empty());
     let table = stdout(&run(&db, &["stories"]));
     assert!(table.contains("(copy) → "), "{table}");
 }

@@ -340,7 +340,10 @@ impl TradeFrame {
             // a core trade word, specific goods, and an amount or a
             // government programme (company news names no economy).
             let home_allowed = countries.is_empty()
-                && group.items.iter().any(|m| matches!(m.kind, Kind::Commodity { generic: false, .. }));
+                && group
+                    .items
+                    .iter()
+                    .any(|m| matches!(m.kind, Kind::Commodity { generic: false, .. }));
             if exporter.is_none() && dir == Direction::Export {
                 exporter = (if programme {
                     self.programme_country(ctx, i, &mentions)
@@ -350,13 +353,7 @@ impl TradeFrame {
                 .or_else(|| topic.clone())
                 .or_else(|| continuing.as_ref().and_then(|c| c.exporter.clone()))
                 .or_else(|| previous_subject.clone())
-                .or_else(|| {
-                    if home_allowed {
-                        ctx.home.clone()
-                    } else {
-                        None
-                    }
-                });
+                .or_else(|| if home_allowed { ctx.home.clone() } else { None });
             }
             if importers.is_empty() && dir == Direction::Export && exporter.is_some() {
                 // "at the request of the North Yemen Government ... credit
@@ -405,13 +402,7 @@ impl TradeFrame {
                     other
                         .or_else(|| topic.clone())
                         .or_else(|| continuing.as_ref().and_then(|c| c.importer.clone()))
-                        .or_else(|| {
-                            if home_allowed {
-                                ctx.home.clone()
-                            } else {
-                                None
-                            }
-                        }),
+                        .or_else(|| if home_allowed { ctx.home.clone() } else { None }),
                 );
             }
             importers.retain(|c| Some(c.as_str()) != exporter.as_deref());
