@@ -340,6 +340,7 @@ impl TradeFrame {
             // a core trade word, specific goods, and an amount or a
             // government programme (company news names no economy).
             let home_allowed = countries.is_empty()
+                && !ctx.cues.company_markers.any(sent)
                 && group
                     .items
                     .iter()
