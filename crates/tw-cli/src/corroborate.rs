@@ -22,7 +22,9 @@ pub struct Corroboration {
 /// Recompute stories and claim groups over the whole store.
 pub fn corroborate(store: &mut Store) -> Result<Corroboration> {
     let mut docs: Vec<Document> = Vec::new();
-    store.for_each_document(|d| {
+    store.for_each_document(|mut d| {
+        // Only the clean text is compared: drop the raw input at once.
+        d.raw = String::new();
         docs.push(d);
         Ok(())
     })?;
