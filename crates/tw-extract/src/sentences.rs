@@ -106,10 +106,16 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
             // of its own, as is the line before a table.
             let next_line_end = text[j..].find('\n').map_or(text.len(), |e| j + e);
             let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
-            if newlines >= 2
-                || indent >= 2
-                || tabular(&text[j..next_line_end])
-                || tabular(&text[line_start..i])
+            // A row wrapped onto the next line continues: after a comma or
+            // "total", or before a bracketed figure.
+            let previous_line = text[line_start..i].trim_end();
+            let next_line = text[j..next_line_end].trim_start();
+            let wrapped = previous_line.ends_with(',')
+                || previous_line.to_ascii_lowercase().ends_with("total")
+                || next_line.starts_with('(');
+            let table_break = !wrapped && (tabular(next_line) || tabular(previous_line));
+            let heading = previous_line.ends_with(':');
+            if newlines >= 2 || indent >= 2 || table_break || heading
             {
                 out.push((start, i));
                 start = j;
@@ -132,21 +138,17 @@ fn tabular(line: &str) -> bool {
     if line.contains("   ") {
         return true;
     }
+    let is_number = |t: &str| {
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+        t.chars().next().is_some_and(|c| c.is_ascii_digit()) || t.eq_ignore_ascii_case("nil")
+    };
     let tokens: Vec<&str> = line.split_whitespace().collect();
-    let numeric = tokens
-        .iter()
-        .filter(|t| {
-            t.trim_matches(|c: char| !c.is_alphanumeric())
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_digit())
-        })
-        .count();
+    let numeric = tokens.iter().filter(|t| is_number(t)).count();
     let words = tokens
         .iter()
-        .filter(|t| t.chars().any(char::is_alphabetic))
+        .filter(|t| !is_number(t) && t.chars().any(char::is_alphabetic))
         .count();
-    numeric >= 2 && words <= 4 && numeric >= words
+    numeric >= 2 && words <= numeric + 3
 }
 
 fn split_paragraph(
@@ -318,6 +320,15 @@ mod tests {
                 "Exports 3.70 3.70 4.34 4.34",
                 "End"
             ]
+        );
+    }
+
+    #[test]
+    fn wrapped_table_rows_stay_whole() {
+        let t = "Header in tonnes:\nSunoil prev 37.4, Feb 107.3, May nil,\nJun 10.0, total 182.4 (117.6).\nLinoil prev 15.9, total\n61.8 (76.1).";
+        assert_eq!(
+            texts(t),
+            vec!["Header in tonnes:", "Sunoil prev 37.4, Feb 107.3, May nil,\nJun 10.0, total 182.4 (117.6).", "Linoil prev 15.9, total\n61.8 (76.1)."]
         );
     }
 
