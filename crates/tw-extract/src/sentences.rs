@@ -115,8 +115,7 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
                 || next_line.starts_with('(');
             let table_break = !wrapped && (tabular(next_line) || tabular(previous_line));
             let heading = previous_line.ends_with(':');
-            if newlines >= 2 || indent >= 2 || table_break || heading
-            {
+            if newlines >= 2 || indent >= 2 || table_break || heading {
                 out.push((start, i));
                 start = j;
                 i = j;
@@ -328,7 +327,11 @@ mod tests {
         let t = "Header in tonnes:\nSunoil prev 37.4, Feb 107.3, May nil,\nJun 10.0, total 182.4 (117.6).\nLinoil prev 15.9, total\n61.8 (76.1).";
         assert_eq!(
             texts(t),
-            vec!["Header in tonnes:", "Sunoil prev 37.4, Feb 107.3, May nil,\nJun 10.0, total 182.4 (117.6).", "Linoil prev 15.9, total\n61.8 (76.1)."]
+            vec![
+                "Header in tonnes:",
+                "Sunoil prev 37.4, Feb 107.3, May nil,\nJun 10.0, total 182.4 (117.6).",
+                "Linoil prev 15.9, total\n61.8 (76.1)."
+            ]
         );
     }
 

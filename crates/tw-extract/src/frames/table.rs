@@ -38,6 +38,25 @@ struct Header {
     direction: Direction,
     goods: Option<(String, Option<String>)>,
     estimate: bool,
+    /// Rows name the crop a by-product comes from ("SUBPRODUCTS: Soybean"
+    /// means soybean meal).
+    byproducts: bool,
+}
+
+/// Headings that open a section of by-products.
+const BYPRODUCT_WORDS: &[&str] = &["subproduct", "by-product", "byproduct", "meals", "pellets"];
+
+/// The by-product of a crop named in a by-product section: the first of
+/// "<crop> meal", "<crop> bran", "<crop> cake" that the lexicon knows.
+fn byproduct(crop: &str) -> Option<Option<String>> {
+    ["meal", "bran", "cake"].iter().find_map(|suffix| {
+        let phrase = format!("{crop} {suffix}");
+        tw_goods::Lexicon::global()
+            .find(&phrase)
+            .into_iter()
+            .find(|m| m.start == 0 && m.end == phrase.len())
+            .map(|m| m.hs)
+    })
 }
 
 impl Frame for TableFrame {
@@ -63,6 +82,7 @@ impl Frame for TableFrame {
                 } else if lower.contains("import") {
                     h.direction = Direction::Import;
                 }
+                h.byproducts = BYPRODUCT_WORDS.iter().any(|w| lower.contains(w));
                 claimed[i] = true;
                 continue;
             }
@@ -138,6 +158,7 @@ fn parse_header(ctx: &Context, i: usize) -> Option<Header> {
     ]
     .iter()
     .any(|w| lower.contains(w));
+    let byproducts = BYPRODUCT_WORDS.iter().any(|w| lower.contains(w));
     Some(Header {
         sentence: i,
         scale,
@@ -147,6 +168,7 @@ fn parse_header(ctx: &Context, i: usize) -> Option<Header> {
         direction,
         goods,
         estimate,
+        byproducts,
     })
 }
 
@@ -197,6 +219,11 @@ fn row(ctx: &Context, i: usize, h: &Header) -> Option<Vec<Claim>> {
             let hs = match &m.kind {
                 Kind::Commodity { hs, .. } => hs.clone(),
                 _ => None,
+            };
+            let hs = if h.byproducts {
+                byproduct(&m.text.to_ascii_lowercase()).unwrap_or(hs)
+            } else {
+                hs
             };
             ((m.text.clone(), hs), h.direction)
         }
@@ -276,6 +303,13 @@ fn row(ctx: &Context, i: usize, h: &Header) -> Option<Vec<Claim>> {
 #[cfg(test)]
 mod tests {
     use super::numbers;
+
+    #[test]
+    fn byproducts_of_crops() {
+        assert_eq!(super::byproduct("soybean"), Some(Some("2304".to_string())));
+        assert_eq!(super::byproduct("wheat"), Some(Some("2302".to_string())));
+        assert_eq!(super::byproduct("gasoline"), None);
+    }
 
     #[test]
     fn row_numbers_with_separators() {
