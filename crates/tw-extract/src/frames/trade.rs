@@ -809,11 +809,18 @@ impl TradeFrame {
                         } => 2,
                         _ => 0,
                     };
-                    gap.len() <= limit
-                        && !raw.contains(',')
+                    let plain = !raw.contains(',')
                         && !gap.iter().any(|w| {
                             NOT_SUBJECT_AFTER.contains(&w.as_str()) || w == "and" || w == "said"
-                        })
+                        });
+                    // "Soviet arms and crude oil": a modifier on the first
+                    // member of a pair covers the second.
+                    let pair = limit > 0
+                        && gap.len() == 2
+                        && gap[1] == "and"
+                        && !NOT_SUBJECT_AFTER.contains(&gap[0].as_str())
+                        && !raw.contains(',');
+                    gap.len() <= limit && plain || pair
                 }
             });
             if let Some(m) = adjective {
