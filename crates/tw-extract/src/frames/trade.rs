@@ -379,6 +379,13 @@ impl TradeFrame {
                         importers.push(only.clone());
                     }
                 }
+                // The same programme's earlier flow names the buyer
+                // ("... reduce the guarantee coverage for sales of wheat").
+                if importers.is_empty() && programme {
+                    if let Some(previous) = continuing.filter(|c| c.exporter == exporter) {
+                        importers.extend(previous.importer.clone());
+                    }
+                }
             }
             if importers.is_empty() && dir == Direction::Import {
                 // Another country named in full; one after the trigger
