@@ -466,3 +466,25 @@ fn stories_link_a_republication_and_claims_count_origins() {
     let table = stdout(&run(&db, &["stories"]));
     assert!(table.contains("(copy) → "), "{table}");
 }
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let (_dir, db) = seeded();
+    let mut child = bin()
+        .arg("--db")
+        .arg(&db)
+        .args(["claims", "--format", "jsonl"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the pipe before the command writes anything.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
