@@ -473,7 +473,7 @@ fn a_closed_pipe_is_not_an_error() {
     let mut child = bin()
         .arg("--db")
         .arg(&db)
-        .args(["claims", "--format", "jsonl"])
+        .args(["show", "seed"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
