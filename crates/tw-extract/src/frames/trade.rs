@@ -133,6 +133,34 @@ impl TradeFrame {
         if ctx.cues.analysis.any(&ctx.text[near_start..trigger.start]) {
             return Vec::new();
         }
+        // Market reports ("Peanut oil remained offered at 24-1/2 cents a
+        // lb") quote prices, not flows between economies, when no country
+        // is named; domestic sales are no trade either.
+        let names_country = mentions.iter().any(|m| m.country().is_some());
+        let quotes_price = mentions.iter().any(|m| {
+            matches!(
+                &m.kind,
+                Kind::Money {
+                    per_unit: Some(_),
+                    ..
+                }
+            )
+        });
+        if quotes_price && !names_country {
+            return Vec::new();
+        }
+        let lower_sentence = sent.to_ascii_lowercase();
+        let sales_only = triggers.iter().all(|t| {
+            matches!(
+                ctx.text[t.start..t.end].to_ascii_lowercase().as_str(),
+                "sale" | "sales" | "sold" | "sell" | "sells" | "selling" | "registrations"
+            )
+        });
+        if sales_only
+            && (lower_sentence.contains("domestic") || lower_sentence.contains("home market"))
+        {
+            return Vec::new();
+        }
         let commodities = self.commodities(ctx, &mentions);
         let has_amount = mentions.iter().any(|m| {
             matches!(
