@@ -289,6 +289,26 @@ pub(crate) fn country_of(m: &M) -> Option<String> {
     }
 }
 
+/// The first noun of `nouns` in `sent` with a verb of `verbs` at most four
+/// words from it, on either side ("open new trade offices", "sanctions
+/// were lifted"): the verb governs the noun.
+pub(crate) fn noun_with_verb(
+    sent: &str,
+    nouns: &crate::text::PhraseSet,
+    verbs: &crate::text::PhraseSet,
+) -> Option<(crate::text::Hit, crate::text::Hit)> {
+    let noun = nouns.find(sent).into_iter().next()?;
+    let verb = verbs.find(sent).into_iter().find(|v| {
+        let (a, b) = if v.end <= noun.start {
+            (v.end, noun.start)
+        } else {
+            (noun.end, v.start)
+        };
+        gap_words(sent, a, b).len() <= 4
+    })?;
+    Some((noun, verb))
+}
+
 /// Push `value` when it is not already in `list`.
 pub(crate) fn push_unique(list: &mut Vec<String>, value: String) {
     if !list.contains(&value) {

@@ -16,18 +16,9 @@ impl Frame for PresenceFrame {
         for i in 0..ctx.sentences.len() {
             let s = ctx.sentences[i];
             let sent = ctx.sentence_text(i);
-            let nouns = ctx.cues.presence_nouns.find(sent);
-            let verbs = ctx.cues.presence_verbs.find(sent);
-            let Some(noun) = nouns.first() else { continue };
-            // The verb must govern the office: within a few words of it.
-            let Some(verb) = verbs.iter().find(|v| {
-                let (a, b) = if v.end <= noun.start {
-                    (v.end, noun.start)
-                } else {
-                    (noun.end, v.start)
-                };
-                super::gap_words(sent, a, b).len() <= 4
-            }) else {
+            let Some((noun, verb)) =
+                super::noun_with_verb(sent, &ctx.cues.presence_nouns, &ctx.cues.presence_verbs)
+            else {
                 continue;
             };
             let pos = s.start + verb.start.min(noun.start);

@@ -14,17 +14,9 @@ impl Frame for SanctionsFrame {
         for i in 0..ctx.sentences.len() {
             let s = ctx.sentences[i];
             let sent = ctx.sentence_text(i);
-            let Some(noun) = ctx.cues.sanctions_nouns.find(sent).into_iter().next() else {
-                continue;
-            };
-            let Some(verb) = ctx.cues.sanctions_verbs.find(sent).into_iter().find(|v| {
-                let (a, b) = if v.end <= noun.start {
-                    (v.end, noun.start)
-                } else {
-                    (noun.end, v.start)
-                };
-                super::gap_words(sent, a, b).len() <= 4
-            }) else {
+            let Some((noun, verb)) =
+                super::noun_with_verb(sent, &ctx.cues.sanctions_nouns, &ctx.cues.sanctions_verbs)
+            else {
                 continue;
             };
             let pos = s.start + verb.start.min(noun.start);
