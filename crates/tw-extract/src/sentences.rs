@@ -147,7 +147,32 @@ fn tabular(line: &str) -> bool {
         .iter()
         .filter(|t| !is_number(t) && t.chars().any(char::is_alphabetic))
         .count();
-    numeric >= 2 && words <= numeric + 3
+    // Prose wraps with numbers too ("tonnes from 2.99 mln in 1985 and 3.12
+    // mln in 1981"): a row has no function words and starts with a label.
+    let prose = tokens.iter().any(|t| {
+        matches!(
+            t.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+                .as_str(),
+            "from"
+                | "in"
+                | "and"
+                | "to"
+                | "of"
+                | "the"
+                | "a"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "with"
+                | "for"
+                | "at"
+                | "by"
+                | "on"
+        )
+    }) || line.starts_with(|c: char| c.is_lowercase());
+    numeric >= 2 && words <= numeric + 3 && !prose
 }
 
 fn split_paragraph(
@@ -333,6 +358,12 @@ mod tests {
                 "Linoil prev 15.9, total\n61.8 (76.1)."
             ]
         );
+    }
+
+    #[test]
+    fn prose_lines_with_numbers_are_not_rows() {
+        let t = "In calendar 1986, exports fell to 2.34 mln\ntonnes from 2.99 mln in 1985 and 3.12 mln in 1981.";
+        assert_eq!(texts(t).len(), 1);
     }
 
     #[test]
