@@ -210,24 +210,33 @@ impl<'a> Context<'a> {
     /// `pos` ("said Tuesday", "announced on March 16"): that time is when
     /// something was said.
     pub fn after_reporting_verb(&self, pos: usize) -> bool {
-        let start = self.text[..pos]
+        self.cues
+            .reporting_verbs
+            .any(&self.text[self.words_before(pos, 4)..pos])
+    }
+
+    /// The start of a window of up to `n` words ending at byte `pos`,
+    /// never reaching back into the sentence before.
+    pub fn words_before(&self, pos: usize, n: usize) -> usize {
+        let sentence_start = self
+            .sentences
+            .iter()
+            .rev()
+            .find(|s| s.start <= pos)
+            .map_or(0, |s| s.start);
+        self.text[..pos]
             .char_indices()
             .rev()
             .filter(|&(_, c)| c.is_whitespace())
-            .nth(2)
-            .map_or(0, |(b, _)| b);
-        self.cues.reporting_verbs.any(&self.text[start..pos])
+            .nth(n - 1)
+            .map_or(0, |(b, _)| b)
+            .max(sentence_start)
     }
 
     /// True when a comparison marker followed by a number stands shortly
     /// before byte `pos` ("from 2.99 mln in 1985").
     pub fn after_comparison(&self, pos: usize) -> bool {
-        let window_start = self.text[..pos]
-            .char_indices()
-            .rev()
-            .filter(|&(_, c)| c.is_whitespace())
-            .nth(6)
-            .map_or(0, |(b, _)| b);
+        let window_start = self.words_before(pos, 7);
         let window = &self.text[window_start..pos];
         self.cues.comparison.find(window).iter().any(|h| {
             let rest = &window[h.end..];

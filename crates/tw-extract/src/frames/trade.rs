@@ -124,12 +124,7 @@ impl TradeFrame {
             return Vec::new();
         }
         // "need to sell coffee": a need, whoever says it.
-        let near_start = ctx.text[..trigger.start]
-            .char_indices()
-            .rev()
-            .filter(|&(_, c)| c.is_whitespace())
-            .nth(3)
-            .map_or(s.start, |(b, _)| b.max(s.start));
+        let near_start = ctx.words_before(trigger.start, 4);
         if ctx.cues.analysis.any(&ctx.text[near_start..trigger.start]) {
             return Vec::new();
         }
@@ -611,12 +606,7 @@ impl TradeFrame {
         {
             return false;
         }
-        let before_start = text[..h.start]
-            .char_indices()
-            .rev()
-            .filter(|&(_, c)| c.is_whitespace())
-            .nth(6)
-            .map_or(0, |(b, _)| b);
+        let before_start = ctx.words_before(h.start, 7);
         let before = &text[before_start..h.start];
         if cues
             .policy_verbs
@@ -1037,7 +1027,7 @@ impl TradeFrame {
                 && m.start >= s.start
                 && m.is_when()
                 && !ctx.after_comparison(m.start)
-                && !after_reporting_verb(ctx, m.start)
+                && !ctx.after_reporting_verb(m.start)
         })
     }
 
@@ -1433,12 +1423,7 @@ pub(crate) fn preceded_by_preposition(ctx: &Context, sentence_start: usize, pos:
 }
 
 fn preceded_by_comparison_word(ctx: &Context, pos: usize) -> bool {
-    let start = ctx.text[..pos]
-        .char_indices()
-        .rev()
-        .filter(|&(_, c)| c.is_whitespace())
-        .nth(2)
-        .map_or(0, |(b, _)| b);
+    let start = ctx.words_before(pos, 3);
     let words = gap_words(ctx.text, start, pos);
     words.iter().any(|w| {
         matches!(
@@ -1446,16 +1431,6 @@ fn preceded_by_comparison_word(ctx: &Context, pos: usize) -> bool {
             "from" | "vs" | "versus" | "against" | "than" | "prev" | "previous"
         )
     }) && !words.iter().any(|w| matches!(w.as_str(), "of"))
-}
-
-fn after_reporting_verb(ctx: &Context, pos: usize) -> bool {
-    let start = ctx.text[..pos]
-        .char_indices()
-        .rev()
-        .filter(|&(_, c)| c.is_whitespace())
-        .nth(3)
-        .map_or(0, |(b, _)| b);
-    ctx.cues.reporting_verbs.any(&ctx.text[start..pos])
 }
 
 /// True when the ISO time `t` ended before the document's anchor.
