@@ -433,7 +433,17 @@ impl TradeFrame {
                     other
                         .or_else(|| topic.clone())
                         .or_else(|| continuing.as_ref().and_then(|c| c.importer.clone()))
-                        .or_else(|| if home_allowed { ctx.home.clone() } else { None }),
+                        .or_else(|| if home_allowed { ctx.home.clone() } else { None })
+                        // "steel imported from South Korea and Taiwan": the
+                        // sellers are named, the buyer is where the story
+                        // is filed.
+                        .or_else(|| {
+                            if named.is_empty() {
+                                None
+                            } else {
+                                ctx.home.clone().filter(|h| !named.contains(h))
+                            }
+                        }),
                 );
             }
             importers.retain(|c| Some(c.as_str()) != exporter.as_deref());
