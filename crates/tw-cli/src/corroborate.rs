@@ -21,6 +21,7 @@ pub struct Corroboration {
 
 /// Recompute stories and claim groups over the whole store.
 pub fn corroborate(store: &mut Store) -> Result<Corroboration> {
+    let started = std::time::Instant::now();
     let mut docs: Vec<Document> = Vec::new();
     store.for_each_document(|mut d| {
         // Only the clean text is compared: drop the raw input at once.
@@ -41,7 +42,9 @@ pub fn corroborate(store: &mut Store) -> Result<Corroboration> {
     for claim in store.claims(&ClaimFilter::default())? {
         claims.entry(claim.doc_id.clone()).or_default().push(claim);
     }
+    let loaded = started.elapsed();
     let fingerprints: Vec<_> = docs.par_iter().map(|d| fingerprint(&d.text)).collect();
+    let fingerprinted = started.elapsed();
     let mut corroborator = Corroborator::new();
     for (doc, fp) in docs.iter().zip(fingerprints) {
         corroborator.add_fingerprinted(doc, claims.get(&doc.id).map_or(&[][..], Vec::as_slice), fp);
@@ -83,7 +86,15 @@ pub fn corroborate(store: &mut Store) -> Result<Corroboration> {
             });
         }
     }
+    let clustered = started.elapsed();
     store.replace_corroboration(&story_rows, &group_rows)?;
+    tracing::debug!(
+        load_s = loaded.as_secs_f64(),
+        fingerprint_s = (fingerprinted - loaded).as_secs_f64(),
+        cluster_s = (clustered - fingerprinted).as_secs_f64(),
+        store_s = (started.elapsed() - clustered).as_secs_f64(),
+        "corroboration timings"
+    );
     Ok(Corroboration {
         stories: stories.len(),
         groups: groups.len(),

@@ -12,7 +12,8 @@ fn main() {
         published: args.next().and_then(|a| tw_model::PublishedDate::parse(&a)),
         ..tw_model::Document::default()
     };
-    let ctx = tw_extract::frames::Context::new(&doc);
+    let flat = tw_extract::frames::flatten(&doc.text);
+    let ctx = tw_extract::frames::Context::new(&doc, &flat);
     for (i, s) in ctx.sentences.iter().enumerate() {
         println!("[{i}] {:?}", &doc.text[s.start..s.end]);
         let a = &ctx.attributions[i];

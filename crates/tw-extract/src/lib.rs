@@ -40,7 +40,8 @@ pub struct Extraction {
 
 /// Extract the mentions and claims of one document.
 pub fn extract(doc: &Document) -> Extraction {
-    let ctx = frames::Context::new(doc);
+    let flat = frames::flatten(&doc.text);
+    let ctx = frames::Context::new(doc, &flat);
     let claims = frames::run_all(&ctx);
     let mentions = ctx.mentions.export(&doc.id, &ctx.chars);
     Extraction { claims, mentions }

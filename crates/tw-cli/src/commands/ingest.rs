@@ -72,7 +72,13 @@ pub fn run(store: &mut Store, args: IngestArgs) -> Result<ExitCode> {
             summary.skipped_reasons.len() - 50
         );
     }
+    let ingested = started.elapsed();
     let corroboration = crate::corroborate::corroborate(store)?;
+    tracing::info!(
+        ingest_s = ingested.as_secs_f64(),
+        corroborate_s = (started.elapsed() - ingested).as_secs_f64(),
+        "timings"
+    );
     eprintln!(
         "{} stories, {} claim groups ({} corroborated by more than one origin)",
         corroboration.stories, corroboration.groups, corroboration.corroborated

@@ -50,7 +50,9 @@ pub(crate) const FRAMES: &[&dyn Frame] = &[
 pub struct Context<'a> {
     /// The document.
     pub doc: &'a Document,
-    /// Its clean text.
+    /// Its clean text with line breaks and tabs as spaces (same byte
+    /// offsets), so cue phrases match across wrapped lines. Evidence is cut
+    /// from `doc.text`, never from this.
     pub text: &'a str,
     /// Byte to character offsets of `text`.
     pub chars: CharIndex,
@@ -71,12 +73,14 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     /// Analyse `doc` up to the point where frames can run.
-    pub fn new(doc: &'a Document) -> Context<'a> {
-        let text = doc.text.as_str();
+    /// `flat` is [`flatten`] of `doc.text`.
+    pub fn new(doc: &'a Document, flat: &'a str) -> Context<'a> {
+        debug_assert_eq!(flat.len(), doc.text.len());
+        let text = flat;
         let anchor = doc.anchor().and_then(|p| Anchor::from_iso(&p.iso));
         let cues = Cues::global();
-        let sentences = sentences::split(text);
-        let mentions = Mentions::find(text, anchor.as_ref());
+        let sentences = sentences::split(&doc.text);
+        let mentions = Mentions::find(&doc.text, anchor.as_ref());
         let attributions = attribution::attribute(text, &sentences, &mentions, cues);
         let home = doc
             .metadata
@@ -106,7 +110,7 @@ impl<'a> Context<'a> {
     /// Evidence for the byte range `start..end`.
     pub fn evidence(&self, start: usize, end: usize) -> Evidence {
         Evidence {
-            text: self.text[start..end].to_string(),
+            text: self.doc.text[start..end].to_string(),
             start: self.chars.char_offset(start),
             end: self.chars.char_offset(end),
         }
@@ -245,6 +249,12 @@ impl<'a> Context<'a> {
                 .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
         })
     }
+}
+
+/// `text` with line breaks and tabs as spaces: the same bytes otherwise,
+/// so every offset into one is an offset into the other.
+pub fn flatten(text: &str) -> String {
+    text.replace(['\n', '\r', '\t'], " ")
 }
 
 /// The country of a dateline's place ("NEW DELHI", "Tokyo").
