@@ -35,6 +35,21 @@ fn run(db: &Path, args: &[&str]) -> Output {
     out
 }
 
+/// Run a command that must fail; its output.
+fn run_failing(db: &Path, args: &[&str]) -> Output {
+    let out = bin()
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("binary runs");
+    assert!(
+        !out.status.success(),
+        "tradewatch {args:?} should have failed"
+    );
+    out
+}
+
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("utf-8 output")
 }
@@ -136,27 +151,18 @@ fn ingest_is_idempotent_and_reports_bad_items() {
 fn ingest_rejects_a_bad_date_and_a_missing_path() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
-    let out = bin()
-        .arg("--db")
-        .arg(&db)
-        .args(["ingest", "nope.txt"])
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
+    let out = run_failing(&db, &["ingest", "nope.txt"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
     let example = example();
-    let out = bin()
-        .arg("--db")
-        .arg(&db)
-        .args([
+    let out = run_failing(
+        &db,
+        &[
             "ingest",
             example.to_str().unwrap(),
             "--published",
             "last week",
-        ])
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
+        ],
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("ISO 8601"));
 }
 
@@ -236,13 +242,7 @@ fn show_marks_evidence_and_shows_a_claim() {
     let id = first[0]["id"].as_str().unwrap();
     let text = stdout(&run(&db, &["show", id]));
     assert!(text.contains(id));
-    let out = bin()
-        .arg("--db")
-        .arg(&db)
-        .args(["show", "no-such-id"])
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
+    run_failing(&db, &["show", "no-such-id"]);
 }
 
 #[test]
@@ -295,13 +295,7 @@ fn flags_tally_and_measures() {
     );
     let measures = stdout(&run(&db, &["measures"]));
     assert!(measures.contains("UNSCR2397-OP8"));
-    let out = bin()
-        .arg("--db")
-        .arg(&db)
-        .args(["tally", "NO-SUCH-MEASURE"])
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
+    run_failing(&db, &["tally", "NO-SUCH-MEASURE"]);
 }
 
 #[test]
