@@ -3,8 +3,9 @@
 //!
 //! Items stream from `tw-ingest`; they are extracted in batches on every
 //! core with rayon, checked against the sanctions measures, and written by
-//! the single store connection, one transaction per batch (one savepoint
-//! per document), so an interrupted run leaves only whole documents.
+//! the single store connection, one transaction per batch (an item that
+//! fails half way makes the store redo the batch one savepoint per item),
+//! so an interrupted run leaves only whole documents.
 
 use std::path::PathBuf;
 
