@@ -201,3 +201,23 @@ fn unanchored_relative_times_stay_null() {
         .collect();
     assert_eq!(f[0].time, None);
 }
+
+#[test]
+fn whoever_receives_offers_is_the_buyer() {
+    let f = flows(
+        "Egypt received offers of 200,000 tonnes of wheat from France, traders said.",
+        "1987-03-26",
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].importer.as_deref(), Some("EG"));
+    assert_eq!(f[0].exporter.as_deref(), Some("FR"));
+    // Offering goods makes the subject the seller.
+    let f = flows(
+        "France offered 200,000 tonnes of wheat to Egypt, traders said.",
+        "1987-03-26",
+    );
+    assert_eq!(
+        (f[0].exporter.as_deref(), f[0].importer.as_deref()),
+        (Some("FR"), Some("EG"))
+    );
+}

@@ -242,7 +242,22 @@ impl TradeFrame {
                 }
             });
         }
-        let direction = ctx.cues.direction(trigger.index);
+        let direction = match ctx.cues.direction(trigger.index) {
+            // "Egypt received offers of wheat": whoever receives, seeks or
+            // rejects offers is the buyer.
+            Direction::Export
+                if ctx.text[trigger.start..trigger.end]
+                    .to_ascii_lowercase()
+                    .starts_with("offer")
+                    && ctx
+                        .cues
+                        .buyer_verbs
+                        .any(&ctx.text[ctx.words_before(trigger.start, 3)..trigger.start]) =>
+            {
+                Direction::Import
+            }
+            d => d,
+        };
         let countries: Vec<&M> = mentions
             .iter()
             .copied()
