@@ -73,16 +73,19 @@ pub fn run(store: &mut Store, args: IngestArgs) -> Result<ExitCode> {
         );
     }
     let ingested = started.elapsed();
-    let corroboration = crate::corroborate::corroborate(store)?;
-    tracing::info!(
-        ingest_s = ingested.as_secs_f64(),
-        corroborate_s = (started.elapsed() - ingested).as_secs_f64(),
-        "timings"
-    );
-    eprintln!(
-        "{} stories, {} claim groups ({} corroborated by more than one origin)",
-        corroboration.stories, corroboration.groups, corroboration.corroborated
-    );
+    // Stories and groups change only when a document was stored.
+    if summary.stored > 0 {
+        let corroboration = crate::corroborate::corroborate(store)?;
+        tracing::info!(
+            ingest_s = ingested.as_secs_f64(),
+            corroborate_s = (started.elapsed() - ingested).as_secs_f64(),
+            "timings"
+        );
+        eprintln!(
+            "{} stories, {} claim groups ({} corroborated by more than one origin)",
+            corroboration.stories, corroboration.groups, corroboration.corroborated
+        );
+    }
     eprintln!(
         "ingested {} documents ({} claims), {} duplicates unchanged, {} skipped, in {:.2} s",
         summary.stored,
