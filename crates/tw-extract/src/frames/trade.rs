@@ -288,6 +288,18 @@ impl TradeFrame {
         if subject.is_some() {
             last_subject.clone_from(&subject);
         }
+        // A company speaks or acts: markers such as "Inc" or "acquired", or
+        // a company named in the sentence or its reporting clause.
+        let company_news = ctx.cues.company_markers.any(sent)
+            || ctx.mentions.within(s.start, s.end).any(|m| {
+                matches!(
+                    &m.kind,
+                    Kind::Organisation {
+                        org_type: Some(tw_gazetteer::OrgType::Company),
+                        ..
+                    }
+                )
+            });
         let exchange =
             ctx.cues.reverse_markers.any(sent) || sent.to_ascii_lowercase().contains("exchange");
 
@@ -377,8 +389,11 @@ impl TradeFrame {
             // a sentence that names no country and reports trade proper:
             // a core trade word, specific goods, and an amount or a
             // government programme (company news names no economy).
+            // Roles the sentence itself names, before any stand-in.
+            // ("It", "domestic makers" refer to a country in so many words.)
+            let named_in_sentence = exporter.is_some() || !importers.is_empty() || topic.is_some();
             let home_allowed = countries.is_empty()
-                && !ctx.cues.company_markers.any(sent)
+                && !company_news
                 && group
                     .items
                     .iter()
@@ -463,6 +478,11 @@ impl TradeFrame {
             }
             importers.retain(|c| Some(c.as_str()) != exporter.as_deref());
             if exporter.is_none() && importers.is_empty() {
+                continue;
+            }
+            // Company news whose economies all come from stand-ins (the
+            // story's earlier subject, the dateline) is a firm's business.
+            if company_news && !named_in_sentence {
                 continue;
             }
             if importers.is_empty() {
