@@ -86,6 +86,7 @@ impl TradeFrame {
         ctx: &Context,
         i: usize,
         last_subject: &mut Option<String>,
+        last_exporter: &mut Option<String>,
         continuing: Option<&Claim>,
     ) -> Vec<Claim> {
         let s = ctx.sentences[i];
@@ -284,9 +285,14 @@ impl TradeFrame {
         } else {
             None
         };
-        let previous_subject = last_subject.clone();
+        // The last exporter named in the story stands in for a missing one
+        // (a buyer named before is no seller now).
+        let previous_subject = last_exporter.clone();
         if subject.is_some() {
             last_subject.clone_from(&subject);
+            if direction == Direction::Export {
+                last_exporter.clone_from(&subject);
+            }
         }
         // A company speaks or acts: markers such as "Inc" or "acquired", or
         // a company named in the sentence or its reporting clause.
@@ -1250,6 +1256,7 @@ impl Frame for TradeFrame {
     fn run(&self, ctx: &Context, claimed: &mut [bool]) -> Vec<Claim> {
         let mut claims: Vec<Claim> = Vec::new();
         let mut last_subject: Option<String> = None;
+        let mut last_exporter: Option<String> = None;
         for i in 0..ctx.sentences.len() {
             if claimed[i] {
                 continue;
@@ -1291,7 +1298,7 @@ impl Frame for TradeFrame {
                         && ctx.chars.byte_offset(e.start) < s.start
                 })
             });
-            let found = self.sentence(ctx, i, &mut last_subject, continuing);
+            let found = self.sentence(ctx, i, &mut last_subject, &mut last_exporter, continuing);
             // "The palm oil would come from Malaysia or Indonesia." names the
             // missing side of an earlier flow of those goods: complete it.
             let window = ctx
