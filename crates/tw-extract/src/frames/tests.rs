@@ -221,3 +221,16 @@ fn whoever_receives_offers_is_the_buyer() {
         (Some("FR"), Some("EG"))
     );
 }
+
+#[test]
+fn an_earlier_buyer_does_not_become_a_seller() {
+    let f = flows(
+        "The Soviet Union bought corn last month. Officials confirmed one mln tonnes of corn sold to the Soviet Union.",
+        "1987-03-09",
+    );
+    assert!(
+        f.iter().all(|c| c.exporter.as_deref() != Some("SU")),
+        "{f:?}"
+    );
+    assert!(f.iter().any(|c| c.importer.as_deref() == Some("SU")));
+}
