@@ -234,3 +234,16 @@ fn an_earlier_buyer_does_not_become_a_seller() {
     );
     assert!(f.iter().any(|c| c.importer.as_deref() == Some("SU")));
 }
+
+#[test]
+fn supplies_of_goods_are_market_supply() {
+    let f = flows(
+        "Greater world supplies of wheat make Soviet purchases of U.S. wheat less likely, he said.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        (f[0].exporter.as_deref(), f[0].importer.as_deref()),
+        (Some("US"), Some("SU"))
+    );
+}

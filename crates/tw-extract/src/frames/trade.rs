@@ -631,6 +631,12 @@ impl TradeFrame {
                 return false;
             }
         }
+        // "world supplies of wheat": the noun of market supply, not a flow.
+        if matches!(word.to_ascii_lowercase().as_str(), "supply" | "supplies")
+            && next_word(text, h.end).eq_ignore_ascii_case("of")
+        {
+            return false;
+        }
         // "for delivery in May", "for May shipment": a time, not a trigger.
         if word.starts_with("deliver") || word.starts_with("shipment") {
             let soon = mentions.iter().find(|m| m.start >= h.end);
@@ -768,6 +774,13 @@ impl TradeFrame {
             .copied()
             .filter(|m| matches!(m.kind, Kind::Commodity { .. }))
             .filter(|m| !ctx.cues.price_nouns.is_exactly(next_word(ctx.text, m.end)))
+            .filter(|m| {
+                // "supplies of wheat", "prices of sugar".
+                let before = gap_words(ctx.text, ctx.words_before(m.start, 3), m.start);
+                !(before.len() == 2
+                    && before[1] == "of"
+                    && ctx.cues.price_nouns.is_exactly(&before[0]))
+            })
             .filter(|m| {
                 let start = ctx.text[..m.start]
                     .char_indices()
