@@ -20,13 +20,18 @@ fn example() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/daily-nk-trade-offices.txt")
 }
 
-fn run(db: &Path, args: &[&str]) -> Output {
-    let out = bin()
+/// `tradewatch --db DB ARGS...`, whatever its outcome.
+fn tradewatch(db: &Path, args: &[&str]) -> Output {
+    bin()
         .arg("--db")
         .arg(db)
         .args(args)
         .output()
-        .expect("binary runs");
+        .expect("binary runs")
+}
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    let out = tradewatch(db, args);
     assert!(
         out.status.success(),
         "tradewatch {args:?} failed:\n{}",
@@ -37,12 +42,7 @@ fn run(db: &Path, args: &[&str]) -> Output {
 
 /// Run a command that must fail; its output.
 fn run_failing(db: &Path, args: &[&str]) -> Output {
-    let out = bin()
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("binary runs");
+    let out = tradewatch(db, args);
     assert!(
         !out.status.success(),
         "tradewatch {args:?} should have failed"
