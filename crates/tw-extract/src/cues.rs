@@ -42,6 +42,10 @@ struct RawCues {
     policy_verbs: Vec<String>,
     hypothetical_cues: Vec<String>,
     price_nouns: Vec<String>,
+    cross_border_cues: Vec<String>,
+    domestic_markers: Vec<String>,
+    acting_nouns: Vec<String>,
+    state_words: Vec<String>,
     presence: RawNounsVerbs,
     personnel: RawPersonnel,
     statement: RawStatement,
@@ -54,6 +58,9 @@ struct RawCues {
 #[serde(deny_unknown_fields)]
 struct RawTrigger {
     direction: Direction,
+    /// The word itself puts goods across a border ("export", "import").
+    #[serde(default)]
+    crosses_border: bool,
     words: Vec<String>,
 }
 
@@ -111,6 +118,7 @@ struct RawStatement {
 pub struct Cues {
     pub(crate) trade_triggers: PhraseSet,
     pub(crate) trigger_direction: Vec<Direction>,
+    pub(crate) trigger_crosses_border: Vec<bool>,
     pub(crate) reverse_markers: PhraseSet,
     pub(crate) to_markers: PhraseSet,
     pub(crate) from_markers: PhraseSet,
@@ -141,6 +149,10 @@ pub struct Cues {
     pub(crate) policy_verbs: PhraseSet,
     pub(crate) hypothetical: PhraseSet,
     pub(crate) price_nouns: PhraseSet,
+    pub(crate) cross_border: PhraseSet,
+    pub(crate) domestic: PhraseSet,
+    pub(crate) acting_nouns: PhraseSet,
+    pub(crate) state_words: PhraseSet,
     pub(crate) presence_nouns: PhraseSet,
     pub(crate) presence_verbs: PhraseSet,
     pub(crate) personnel_verbs: PhraseSet,
@@ -170,16 +182,19 @@ impl Cues {
         let raw: RawCues = toml::from_str(text)?;
         let mut words = Vec::new();
         let mut dirs = Vec::new();
+        let mut crosses = Vec::new();
         for t in &raw.trade_trigger {
             for w in &t.words {
                 words.push(w.clone());
                 dirs.push(t.direction);
+                crosses.push(t.crosses_border);
             }
         }
         let s = |v: &Vec<String>| PhraseSet::new(v);
         Ok(Cues {
             trade_triggers: PhraseSet::new(&words),
             trigger_direction: dirs,
+            trigger_crosses_border: crosses,
             reverse_markers: s(&raw.reverse_markers),
             to_markers: s(&raw.to_markers),
             from_markers: s(&raw.from_markers),
@@ -210,6 +225,10 @@ impl Cues {
             policy_verbs: s(&raw.policy_verbs),
             hypothetical: s(&raw.hypothetical_cues),
             price_nouns: s(&raw.price_nouns),
+            cross_border: s(&raw.cross_border_cues),
+            domestic: s(&raw.domestic_markers),
+            acting_nouns: s(&raw.acting_nouns),
+            state_words: s(&raw.state_words),
             presence_nouns: s(&raw.presence.nouns),
             presence_verbs: s(&raw.presence.verbs),
             personnel_verbs: s(&raw.personnel.verbs),
@@ -229,6 +248,13 @@ impl Cues {
     /// The direction of trade trigger number `index`.
     pub(crate) fn direction(&self, index: usize) -> Direction {
         self.trigger_direction[index]
+    }
+
+    /// True when trade trigger number `index` names a border crossing by
+    /// itself ("exports"), false for a word of buying or selling that may
+    /// be a firm's or a market's business ("sales").
+    pub(crate) fn crosses_border(&self, index: usize) -> bool {
+        self.trigger_crosses_border[index]
     }
 }
 

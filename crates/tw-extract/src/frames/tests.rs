@@ -247,3 +247,51 @@ fn supplies_of_goods_are_market_supply() {
         (Some("US"), Some("SU"))
     );
 }
+
+#[test]
+fn a_firms_or_a_markets_sales_are_no_trade() {
+    for text in [
+        "Hyundai Motor America said February sales of its Excel subcompact car totaled 18,656.",
+        "Electrohome Ltd said it agreed to sell its computer division to Canadian General Electric Co Ltd.",
+        "American motorists bought 16,524,000 used cars last year, the study said.",
+        "For the month of February, U.S. car sales increased to 7,200 from 6,843 cars, Nissan Motor Corp said.",
+        "A total of 14,685 tonnes of British feed wheat were sold for the home market, the authority said.",
+    ] {
+        let f = flows(text, "1987-03-09");
+        assert!(f.is_empty(), "{text}: {f:?}");
+    }
+}
+
+#[test]
+fn a_state_buying_or_selling_in_its_own_name_trades() {
+    let f = flows(
+        "Traders said the Indian State Trading Corp bought 20,000 tonnes of white sugar.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].importer.as_deref(), Some("IN"));
+    let f = flows(
+        "Colombia is holding a selling tender for one cargo of raw sugar, traders said.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].exporter.as_deref(), Some("CO"));
+    // A word that puts the sale abroad makes it trade whoever sells.
+    let f = flows(
+        "Philippine coconut oil sold at 415 dlrs per long ton cif, traders said.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].exporter.as_deref(), Some("PH"));
+}
+
+#[test]
+fn import_demand_and_eligibility_are_no_flows() {
+    for text in [
+        "She cited reasons that might point to additional Soviet import demand.",
+        "Wood products such as furniture would be ineligible for export credit guarantees, he said.",
+    ] {
+        let f = flows(text, "1987-03-09");
+        assert!(f.is_empty(), "{text}: {f:?}");
+    }
+}

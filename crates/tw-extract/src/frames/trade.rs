@@ -568,6 +568,19 @@ impl TradeFrame {
                 claims.push(claim);
             }
         }
+        // Buying and selling are trade between economies only when the
+        // sentence makes economies the parties.
+        if !triggers.iter().any(|t| ctx.cues.crosses_border(t.index)) {
+            // Goods offered "in return for" other goods: countertrade.
+            let countertrade = exchange && groups.iter().any(|g| g.reversed);
+            let crosses = ctx.cues.cross_border.any(sent);
+            let domestic = ctx.cues.domestic.any(sent);
+            if !countertrade {
+                claims.retain(|c| {
+                    between_economies(ctx, c, &mentions, crosses, domestic, company_news)
+                });
+            }
+        }
         // A flow of nothing but "commodities" or "goods" says too little.
         claims.retain(|c| {
             !c.commodities.iter().all(|x| {
@@ -1457,6 +1470,159 @@ fn shipment_note<'c>(ctx: &'c Context, i: usize) -> Option<&'c M> {
 }
 
 /// True when a sentence's subject is a pronoun or "domestic" actors.
+/// Whether a flow found by a word of buying, selling or shipping (not by
+/// "export" or "import") is trade between economies rather than a firm's
+/// or a market's business: two economies on its sides; or a word that puts
+/// it across a border ("foreign", "cif") and no word that keeps it at home;
+/// or its one side named in the sentence as a party acting in its own name
+/// ("Colombia is holding a selling tender", "Soviet purchases", "the
+/// Indian state trading corporation bought"), not as the nationality of a
+/// firm or of people ("Canadian General Electric Co", "American
+/// motorists") and not by a stand-in such as the dateline.
+fn between_economies(
+    ctx: &Context,
+    claim: &Claim,
+    mentions: &[&M],
+    crosses: bool,
+    domestic: bool,
+    company_news: bool,
+) -> bool {
+    let (side, other) = (claim.exporter.as_deref(), claim.importer.as_deref());
+    if let (Some(a), Some(b)) = (side, other) {
+        return a != b;
+    }
+    if domestic {
+        return false;
+    }
+    let Some(code) = side.or(other) else {
+        return false;
+    };
+    let mut named = mentions
+        .iter()
+        .filter(|m| country_of(m).as_deref() == Some(code));
+    if crosses {
+        // Across a border, but the one side must still be named here.
+        return named.next().is_some();
+    }
+    // A firm's sales in a market ("U.S. car sales ..., Nissan Motor
+    // said") are its business, whatever country is named, unless the
+    // state acts through a body of its own ("the Indian State Trading
+    // Corp").
+    named.any(|m| match acts_as_economy(ctx, m, mentions) {
+        Acting::State => true,
+        Acting::Named => !company_news,
+        Acting::No => false,
+    })
+}
+
+/// How a mention names an economy as a party to a sale or purchase.
+enum Acting {
+    /// Not as a party.
+    No,
+    /// By name, or as the origin of the goods.
+    Named,
+    /// Through a body or agents of its own ("government", "state").
+    State,
+}
+
+/// A mention that names an economy as a party: a country by name or
+/// possessive outside a company's name, a national adjective on goods or on
+/// a noun of state or trade (`acting_nouns`), a government body, or a place
+/// after "to"/"from".
+fn acts_as_economy(ctx: &Context, m: &M, mentions: &[&M]) -> Acting {
+    let named = |yes: bool| if yes { Acting::Named } else { Acting::No };
+    match &m.kind {
+        Kind::Country { form, .. } => match form {
+            Form::Adjective => {
+                let window_end = ctx.text[m.end..]
+                    .char_indices()
+                    .filter(|&(_, c)| c.is_whitespace())
+                    .nth(2)
+                    .map_or(ctx.text.len(), |(b, _)| m.end + b);
+                let window = &ctx.text[m.end..window_end];
+                // "the Indian State Trading Corp" acts for its state;
+                // "Canadian General Electric Co" is a firm.
+                if ctx
+                    .cues
+                    .acting_nouns
+                    .find(window)
+                    .first()
+                    .is_some_and(|h| window[..h.start].trim().is_empty())
+                {
+                    return Acting::State;
+                }
+                named(
+                    !in_firm_name(ctx, m)
+                        && mentions.iter().any(|g| {
+                            matches!(g.kind, Kind::Commodity { .. })
+                                && g.start >= m.end
+                                && gap_words(ctx.text, m.end, g.start).len() <= 1
+                        }),
+                )
+            }
+            _ => named(!in_firm_name(ctx, m)),
+        },
+        Kind::Organisation { org_type, name, .. } => {
+            if matches!(org_type, Some(tw_gazetteer::OrgType::Government))
+                || ctx.cues.state_words.any(name)
+            {
+                Acting::State
+            } else {
+                Acting::No
+            }
+        }
+        Kind::Place { .. } | Kind::Region { .. } => {
+            let before = ctx.text[..m.start].trim_end().to_ascii_lowercase();
+            named(["to", "from", "into"].iter().any(|p| {
+                before.ends_with(&format!(" {p}")) || before.ends_with(&format!(" {p} the"))
+            }))
+        }
+        _ => Acting::No,
+    }
+}
+
+/// True when a country mention is part of a firm's name: capitalised
+/// words run into it ("Hyundai Motor America") or from it up to a company
+/// marker ("Canadian General Electric Co Ltd").
+fn in_firm_name(ctx: &Context, m: &M) -> bool {
+    let before = ctx.text[..m.start].trim_end();
+    let previous = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let sentence_start = ctx
+        .sentences
+        .iter()
+        .any(|s| s.start <= m.start && ctx.text[s.start..m.start].trim().is_empty());
+    if !sentence_start
+        && previous.starts_with(char::is_uppercase)
+        && previous
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '&')
+        && !previous.ends_with('.')
+    {
+        return true;
+    }
+    let mut pos = m.end;
+    for _ in 0..5 {
+        let word = next_word(ctx.text, pos);
+        if word.is_empty() || !word.starts_with(char::is_uppercase) {
+            return false;
+        }
+        if ctx.cues.company_markers.is_exactly(word) {
+            return true;
+        }
+        let Some(at) = ctx.text[pos..].find(word) else {
+            return false;
+        };
+        pos += at + word.len();
+        if ctx.text[pos..].starts_with(',') {
+            return false;
+        }
+    }
+    false
+}
+
 fn refers_back(sent: &str) -> bool {
     let lower = sent.to_ascii_lowercase();
     let first = lower.split_whitespace().next().unwrap_or("");
