@@ -295,3 +295,19 @@ fn import_demand_and_eligibility_are_no_flows() {
         assert!(f.is_empty(), "{text}: {f:?}");
     }
 }
+
+#[test]
+fn a_deadline_dates_a_flow_by_its_year() {
+    let f = flows(
+        "The CCC has accepted a bid for an export bonus to cover the sale of 380 head of dairy cattle to Kuwait, the department said. The dairy cattle are for shipment on or before May 31, 1987, it said.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].time.as_deref(), Some("1987"));
+    let f = flows(
+        "The CCC has authorized 25.0 mln dlrs in credit guarantees to North Yemen to cover purchases of U.S. wheat, the department said. Credit terms must be in excess of three years. All sales under the line must be registered and exports completed by September 30, 1987, the department said.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].time.as_deref(), Some("1987"));
+}

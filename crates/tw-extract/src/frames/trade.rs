@@ -1306,8 +1306,8 @@ impl Frame for TradeFrame {
                         .iter_mut()
                         .filter(|c| c.evidence.first().is_some_and(|e| e.start == last_start))
                     {
-                        if let Kind::Time { value, .. } = &note.kind {
-                            c.time.clone_from(value);
+                        if let Kind::Time { value, kind } = &note.kind {
+                            c.time = deadline_year(kind, value.as_deref());
                             c.time_text = Some(note.text.clone());
                         }
                         c.evidence.push(ctx.evidence(s.start, s.end));
@@ -1315,6 +1315,14 @@ impl Frame for TradeFrame {
                     claimed[i] = true;
                 }
                 continue;
+            }
+            // "All exports must be completed by September 30, 1987." bounds
+            // every flow reported so far that says no time of its own.
+            if let Some((year, text)) = deadline_note(ctx, i) {
+                for c in claims.iter_mut().filter(|c| c.time.is_none()) {
+                    c.time = Some(year.clone());
+                    c.time_text = Some(text.clone());
+                }
             }
             // The flow reported in the last three sentences, if any.
             let continuing = claims.last().filter(|c| {
@@ -1425,6 +1433,34 @@ const BACK_REFERENCES: &[&str] = &["the", "all", "it", "they", "these", "those",
 /// A sentence that only says when the goods of the sentence before ship
 /// or are delivered ("The wheat is for shipment May 1-10, 1987", "All are
 /// for August shipment"), with the time it gives.
+/// The time of a flow bounded by a deadline ("for shipment on or before
+/// May 31, 1987"): the flow happens in the deadline's year, not on its day.
+fn deadline_year(kind: &tw_time::TimeKind, value: Option<&str>) -> Option<String> {
+    match kind {
+        tw_time::TimeKind::Until => value.and_then(|v| v.get(..4)).map(str::to_string),
+        _ => value.map(str::to_string),
+    }
+}
+
+/// A sentence that sets a deadline for all the flows of a story ("All
+/// sales under the line must be registered and exports completed by
+/// September 30, 1987"): the deadline's year and its words.
+fn deadline_note(ctx: &Context, i: usize) -> Option<(String, String)> {
+    let sent = ctx.sentence_text(i).to_ascii_lowercase();
+    if sent.split_whitespace().next()? != "all" || !sent.contains(" must ") {
+        return None;
+    }
+    ctx.content_mentions(i)
+        .into_iter()
+        .find_map(|m| match &m.kind {
+            Kind::Time {
+                value: Some(v),
+                kind: tw_time::TimeKind::Until,
+            } => Some((v.get(..4)?.to_string(), m.text.clone())),
+            _ => None,
+        })
+}
+
 fn shipment_note<'c>(ctx: &'c Context, i: usize) -> Option<&'c M> {
     let sent = ctx.sentence_text(i).to_ascii_lowercase();
     let first = sent.split_whitespace().next()?;
@@ -1469,7 +1505,6 @@ fn shipment_note<'c>(ctx: &'c Context, i: usize) -> Option<&'c M> {
     })
 }
 
-/// True when a sentence's subject is a pronoun or "domestic" actors.
 /// Whether a flow found by a word of buying, selling or shipping (not by
 /// "export" or "import") is trade between economies rather than a firm's
 /// or a market's business: two economies on its sides; or a word that puts
@@ -1623,6 +1658,7 @@ fn in_firm_name(ctx: &Context, m: &M) -> bool {
     false
 }
 
+/// True when a sentence's subject is a pronoun or "domestic" actors.
 fn refers_back(sent: &str) -> bool {
     let lower = sent.to_ascii_lowercase();
     let first = lower.split_whitespace().next().unwrap_or("");
