@@ -311,3 +311,27 @@ fn a_deadline_dates_a_flow_by_its_year() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].time.as_deref(), Some("1987"));
 }
+
+#[test]
+fn a_country_offered_goods_buys_them() {
+    let f = flows(
+        "Reports suggested that Turkey was offered sugar at 212 dlrs a tonne, c and f basis.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].importer.as_deref(), Some("TR"));
+    assert_eq!(f[0].exporter, None);
+}
+
+#[test]
+fn levies_categories_and_liberalisation_are_no_flows() {
+    for text in [
+        "The following import levies for white and raw sugar are effective tomorrow.",
+        "Indonesia is depending on increased production of export commodities such as coffee and tea.",
+        "Japanese officials insist that on beef they will not liberalize imports.",
+        "Japan offered to improve inspection systems on citrus fruits to aid EC exports.",
+    ] {
+        let f = flows(text, "1987-03-09");
+        assert!(f.is_empty(), "{text}: {f:?}");
+    }
+}

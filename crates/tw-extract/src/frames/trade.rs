@@ -257,6 +257,12 @@ impl TradeFrame {
             {
                 Direction::Import
             }
+            Direction::Export
+                if ctx.text[trigger.start..trigger.end].eq_ignore_ascii_case("offered")
+                    && passive_recipient(ctx, &trigger, &mentions) =>
+            {
+                Direction::Import
+            }
             d => d,
         };
         let countries: Vec<&M> = mentions
@@ -642,6 +648,38 @@ impl TradeFrame {
                     | "and"
             ) {
                 return false;
+            }
+        }
+        // "Japan offered to improve inspection systems": an offer to act,
+        // not of goods ("offered to Egypt", "offered to the Soviet Union"
+        // name a buyer; "offered to sell" leaves "sell" to trigger).
+        if word.to_ascii_lowercase().starts_with("offer") {
+            let after_to = &text[h.end..];
+            if next_word(after_to, 0).eq_ignore_ascii_case("to") {
+                let rest = after_to.trim_start()[2..].trim_start();
+                let verb = next_word(rest, 0);
+                if verb.starts_with(char::is_lowercase)
+                    && !matches!(
+                        verb,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "our"
+                            | "this"
+                            | "these"
+                            | "those"
+                            | "other"
+                            | "some"
+                            | "all"
+                            | "both"
+                    )
+                {
+                    return false;
+                }
             }
         }
         // "world supplies of wheat": the noun of market supply, not a flow.
@@ -1656,6 +1694,23 @@ fn in_firm_name(ctx: &Context, m: &M) -> bool {
         }
     }
     false
+}
+
+/// "Turkey was offered sugar": a country right before a passive offer
+/// receives it.
+fn passive_recipient(ctx: &Context, trigger: &Hit, mentions: &[&M]) -> bool {
+    let before = ctx.words_before(trigger.start, 2);
+    let aux = ctx.text[before..trigger.start].trim().to_ascii_lowercase();
+    if !matches!(
+        aux.as_str(),
+        "was" | "were" | "been" | "being" | "is" | "are"
+    ) {
+        return false;
+    }
+    mentions
+        .iter()
+        .rfind(|m| m.end <= before)
+        .is_some_and(|m| m.country().is_some() && gap_words(ctx.text, m.end, before).is_empty())
 }
 
 /// True when a sentence's subject is a pronoun or "domestic" actors.
