@@ -256,6 +256,7 @@ fn a_firms_or_a_markets_sales_are_no_trade() {
         "American motorists bought 16,524,000 used cars last year, the study said.",
         "For the month of February, U.S. car sales increased to 7,200 from 6,843 cars, Nissan Motor Corp said.",
         "A total of 14,685 tonnes of British feed wheat were sold for the home market, the authority said.",
+        "Among U.S.-based makers, American Honda <HMC> said its February car sales rose 96.2 pct.",
     ] {
         let f = flows(text, "1987-03-09");
         assert!(f.is_empty(), "{text}: {f:?}");

@@ -303,6 +303,7 @@ impl TradeFrame {
         // A company speaks or acts: markers such as "Inc" or "acquired", or
         // a company named in the sentence or its reporting clause.
         let company_news = ctx.cues.company_markers.any(sent)
+            || has_ticker(sent)
             || ctx.mentions.within(s.start, s.end).any(|m| {
                 matches!(
                     &m.kind,
@@ -1604,6 +1605,14 @@ enum Acting {
 /// after "to"/"from".
 fn acts_as_economy(ctx: &Context, m: &M, mentions: &[&M]) -> Acting {
     let named = |yes: bool| if yes { Acting::Named } else { Acting::No };
+    // "U.S.-based manufacturers", "Japanese-owned Nissan": a firm's home.
+    let rest = &ctx.text[m.end..];
+    if ["-based", "-owned", "-controlled", "-registered", "-listed"]
+        .iter()
+        .any(|s| rest.starts_with(s))
+    {
+        return Acting::No;
+    }
     match &m.kind {
         Kind::Country { form, .. } => match form {
             Form::Adjective => {
@@ -1711,6 +1720,19 @@ fn passive_recipient(ctx: &Context, trigger: &Hit, mentions: &[&M]) -> bool {
         .iter()
         .rfind(|m| m.end <= before)
         .is_some_and(|m| m.country().is_some() && gap_words(ctx.text, m.end, before).is_empty())
+}
+
+/// True when a sentence holds a stock ticker in angle brackets, as wire
+/// copy marks listed firms ("American Honda <HMC>").
+fn has_ticker(sent: &str) -> bool {
+    sent.split('<').skip(1).any(|part| {
+        part.find('>').is_some_and(|end| {
+            end > 0
+                && part[..end]
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
+        })
+    })
 }
 
 /// True when a sentence's subject is a pronoun or "domestic" actors.
