@@ -580,7 +580,13 @@ impl TradeFrame {
         if !triggers.iter().any(|t| ctx.cues.crosses_border(t.index)) {
             // Goods offered "in return for" other goods: countertrade.
             let countertrade = exchange && groups.iter().any(|g| g.reversed);
-            let crosses = ctx.cues.cross_border.any(sent);
+            // Not inside a name ("Clark Copy International Corp").
+            let crosses = ctx
+                .cues
+                .cross_border
+                .find(sent)
+                .iter()
+                .any(|h| !sent[h.start..].starts_with(char::is_uppercase) || h.start == 0);
             let domestic = ctx.cues.domestic.any(sent);
             if !countertrade {
                 claims.retain(|c| {
