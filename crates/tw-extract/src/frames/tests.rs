@@ -336,3 +336,14 @@ fn levies_categories_and_liberalisation_are_no_flows() {
         assert!(f.is_empty(), "{text}: {f:?}");
     }
 }
+
+#[test]
+fn a_modifier_shared_across_and_keeps_the_list_whole() {
+    let f = flows(
+        "India will export jute, engineering and electronic goods, as well as minerals including iron ore, officials said.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    let goods: Vec<&str> = f[0].commodities.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(goods, ["jute", "electronic goods", "minerals", "iron ore"]);
+}

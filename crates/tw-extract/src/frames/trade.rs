@@ -50,6 +50,7 @@ const LIST_JOINERS: &[&str] = &[
     "various",
     "all",
     "like",
+    "including",
 ];
 
 /// Prepositions after which a country is not the subject of a trigger.
@@ -906,7 +907,13 @@ impl TradeFrame {
             let reversed = reverse_at.is_some_and(|r| c.start > r);
             if let Some(last) = groups.last_mut() {
                 let gap = gap_words(ctx.text, last.end, c.start);
-                let joined = gap.iter().all(|w| LIST_JOINERS.contains(&w.as_str()));
+                // "jute, engineering and electronic goods": a modifier
+                // shared with the goods after "and" stays in the list.
+                let elliptic = matches!(gap.as_slice(), [w, c2] if (c2 == "and" || c2 == "or")
+                    && !LIST_JOINERS.contains(&w.as_str()))
+                    && c.text.contains(char::is_whitespace)
+                    && !ctx.text[last.end..c.start].contains(['.', ';']);
+                let joined = elliptic || gap.iter().all(|w| LIST_JOINERS.contains(&w.as_str()));
                 if joined && last.reversed == reversed {
                     last.items.push(c);
                     last.end = c.end;
