@@ -22,6 +22,7 @@
 
 pub mod attribution;
 pub mod cues;
+pub mod former;
 pub mod frames;
 pub mod mentions;
 pub mod sentences;
@@ -42,7 +43,8 @@ pub struct Extraction {
 pub fn extract(doc: &Document) -> Extraction {
     let flat = frames::flatten(&doc.text);
     let ctx = frames::Context::new(doc, &flat);
-    let claims = frames::run_all(&ctx);
+    let mut claims = frames::run_all(&ctx);
+    former::apply(&mut claims, doc.anchor().map(|p| p.iso.as_str()));
     let mentions = ctx.mentions.export(&doc.id, &ctx.chars);
     Extraction { claims, mentions }
 }

@@ -1618,11 +1618,22 @@ enum Acting {
 /// after "to"/"from".
 fn acts_as_economy(ctx: &Context, m: &M, mentions: &[&M]) -> Acting {
     let named = |yes: bool| if yes { Acting::Named } else { Acting::No };
-    // "U.S.-based manufacturers", "Japanese-owned Nissan": a firm's home.
+    // "U.S.-based manufacturers", "Japanese-owned Nissan": a firm's home;
+    // "U.S.-made cars": where goods were made, not who sells them.
     let rest = &ctx.text[m.end..];
-    if ["-based", "-owned", "-controlled", "-registered", "-listed"]
-        .iter()
-        .any(|s| rest.starts_with(s))
+    if [
+        "-based",
+        "-owned",
+        "-controlled",
+        "-registered",
+        "-listed",
+        "-made",
+        "-built",
+        "-produced",
+        "-assembled",
+    ]
+    .iter()
+    .any(|s| rest.starts_with(s))
     {
         return Acting::No;
     }
