@@ -347,3 +347,27 @@ fn a_modifier_shared_across_and_keeps_the_list_whole() {
     let goods: Vec<&str> = f[0].commodities.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(goods, ["jute", "electronic goods", "minerals", "iron ore"]);
 }
+
+#[test]
+fn a_verb_of_the_other_direction_governs_its_own_goods() {
+    let f = flows(
+        "Canada exported two billion dlrs worth of steel in 1986, while importing 944 mln dlrs worth of iron ore.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(
+        (f[0].exporter.as_deref(), hs(&f[0])),
+        (Some("CA"), vec![Some("72")])
+    );
+    assert_eq!(
+        (f[1].importer.as_deref(), hs(&f[1])),
+        (Some("CA"), vec![Some("2601")])
+    );
+    let f = flows(
+        "Brazil would have to import more machinery this year and export fewer raw materials.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[0].importer.as_deref(), Some("BR"));
+    assert_eq!(f[1].exporter.as_deref(), Some("BR"));
+}

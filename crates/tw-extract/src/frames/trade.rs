@@ -317,6 +317,33 @@ impl TradeFrame {
         let exchange =
             ctx.cues.reverse_markers.any(sent) || sent.to_ascii_lowercase().contains("exchange");
 
+        // "Canada exported steel worth two billion dlrs, while importing
+        // iron ore": a verb of the other direction in a later clause governs
+        // the goods after it, with its own subject.
+        let second = triggers
+            .iter()
+            .skip(1)
+            .find(|t| {
+                let word = ctx.text[t.start..t.end].to_ascii_lowercase();
+                let gap = gap_words(ctx.text, trigger.end, t.start);
+                let coordinated = gap
+                    .last()
+                    .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "while" | "to"));
+                ctx.cues.direction(t.index) != direction
+                    && (word.ends_with("ing") || word.ends_with("ed") || coordinated)
+                    && (ctx.text[trigger.end..t.start].contains([',', ';'])
+                        || gap
+                            .iter()
+                            .any(|w| matches!(w.as_str(), "while" | "but" | "whereas" | "and")))
+                    // Each verb has goods of its own.
+                    && groups.iter().any(|g| g.start >= trigger.end && g.end <= t.start)
+                    && groups.iter().any(|g| g.start >= t.end && !g.reversed)
+            })
+            .map(|t| {
+                let dir = ctx.cues.direction(t.index);
+                let own = self.subject(ctx, i, t, &countries, &mentions);
+                (*t, dir, own.or_else(|| subject.clone()))
+            });
         let mut claims: Vec<Claim> = Vec::new();
         let mut used_quantities: Vec<usize> = Vec::new();
         // A group without an origin of its own continues the list before it
@@ -333,6 +360,12 @@ impl TradeFrame {
             if let Some(o) = &origin {
                 previous_origin = Some((group.reversed, o.clone()));
             }
+            let (direction, subject, trigger) = match &second {
+                Some((t, d, own)) if group.start >= t.end && !group.reversed => {
+                    (*d, own.clone(), *t)
+                }
+                _ => (direction, subject.clone(), trigger),
+            };
             let dir = if group.reversed {
                 flip(direction)
             } else {
