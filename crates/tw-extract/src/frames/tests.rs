@@ -371,3 +371,21 @@ fn a_verb_of_the_other_direction_governs_its_own_goods() {
     assert_eq!(f[0].importer.as_deref(), Some("BR"));
     assert_eq!(f[1].exporter.as_deref(), Some("BR"));
 }
+
+#[test]
+fn policy_talk_governs_the_trade_words_right_after_it() {
+    for text in [
+        "The cut will encourage local importers to increase 1987 soybean imports to 1.9 mln tonnes, he said.",
+        "As much as 30 pct of U.S. oil imports in 1995 could come from OPEC nations, he said.",
+    ] {
+        let f = flows(text, "1987-03-09");
+        assert!(f.is_empty(), "{text}: {f:?}");
+    }
+    // A programme stays a flow after a policy word ("export credit").
+    let f = flows(
+        "The action increases the value of export credit guarantees for wood products to Haiti, the USDA said.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].importer.as_deref(), Some("HT"));
+}

@@ -117,6 +117,26 @@ impl TradeFrame {
             .filter(|h| !attribution.covers(h.start, h.end))
             .filter(|h| !times.iter().any(|t| h.start >= t.start && h.end <= t.end))
             .filter(|h| !names.iter().any(|n| h.start >= n.start && h.end <= n.end))
+            .collect();
+        // Talk about a flow ("a fee on domestic and imported oil, payable
+        // on oil sold") governs the trade words of its clause that follow.
+        let policy: Vec<usize> = triggers
+            .iter()
+            .filter(|h| is_policy_talk(ctx, h))
+            .map(|h| h.start)
+            .collect();
+        let triggers: Vec<Hit> = triggers
+            .into_iter()
+            .filter(|h| {
+                ctx.cues
+                    .programme_triggers
+                    .is_exactly(&ctx.text[h.start..h.end])
+                    || !policy.iter().any(|&p| {
+                        p < h.start
+                            && !ctx.text[p..h.start].contains([',', ';', ':'])
+                            && gap_words(ctx.text, p, h.start).len() <= 5
+                    })
+            })
             .filter(|h| self.is_flow_trigger(ctx, h, &mentions))
             .collect();
         let Some(trigger) = triggers.first().copied() else {
@@ -738,31 +758,7 @@ impl TradeFrame {
                 return false;
             }
         }
-        let next_word_end = text[h.end..]
-            .char_indices()
-            .skip_while(|&(_, c)| c.is_whitespace())
-            .find(|&(_, c)| !c.is_alphanumeric())
-            .map_or(text.len(), |(b, _)| h.end + b);
-        if cues
-            .policy_nouns
-            .find(&text[h.end..next_word_end])
-            .first()
-            .is_some_and(|p| {
-                p.start
-                    == text[h.end..next_word_end].len()
-                        - text[h.end..next_word_end].trim_start().len()
-            })
-        {
-            return false;
-        }
-        let before_start = ctx.words_before(h.start, 7);
-        let before = &text[before_start..h.start];
-        if cues
-            .policy_verbs
-            .find(before)
-            .iter()
-            .any(|p| before[p.end..].split_whitespace().count() <= 4)
-        {
+        if is_policy_talk(ctx, h) {
             return false;
         }
         if cues.needs_object.is_exactly(&text[h.start..h.end]) {
@@ -1777,6 +1773,34 @@ fn passive_recipient(ctx: &Context, trigger: &Hit, mentions: &[&M]) -> bool {
         .iter()
         .rfind(|m| m.end <= before)
         .is_some_and(|m| m.country().is_some() && gap_words(ctx.text, m.end, before).is_empty())
+}
+
+/// A trigger that names a policy or a need ("export cartel", "import
+/// licensing system") or is the object of a policy verb ("limit imports",
+/// "a fee on imported oil"): talk about a flow, not a flow.
+fn is_policy_talk(ctx: &Context, h: &Hit) -> bool {
+    let text = ctx.text;
+    let cues = ctx.cues;
+    let next_word_end = text[h.end..]
+        .char_indices()
+        .skip_while(|&(_, c)| c.is_whitespace())
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(text.len(), |(b, _)| h.end + b);
+    let after = &text[h.end..next_word_end];
+    if cues
+        .policy_nouns
+        .find(after)
+        .first()
+        .is_some_and(|p| p.start == after.len() - after.trim_start().len())
+    {
+        return true;
+    }
+    let before_start = ctx.words_before(h.start, 7);
+    let before = &text[before_start..h.start];
+    cues.policy_verbs
+        .find(before)
+        .iter()
+        .any(|p| before[p.end..].split_whitespace().count() <= 4)
 }
 
 /// True when a sentence holds a stock ticker in angle brackets, as wire
