@@ -389,3 +389,18 @@ fn policy_talk_governs_the_trade_words_right_after_it() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].importer.as_deref(), Some("HT"));
 }
+
+#[test]
+fn sales_figures_are_a_markets_unless_a_buyer_or_a_border_is_named() {
+    let f = flows(
+        "Nissan said U.S. truck sales in mid-March declined 29.8 pct to 2,018 from 2,875 a year ago.",
+        "1987-03-20",
+    );
+    assert!(f.is_empty(), "{f:?}");
+    let f = flows(
+        "Profits from arms sales to Iran were diverted to the rebels, he said.",
+        "1987-03-20",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].importer.as_deref(), Some("IR"));
+}

@@ -634,6 +634,25 @@ impl TradeFrame {
         if !triggers.iter().any(|t| ctx.cues.crosses_border(t.index)) {
             // Goods offered "in return for" other goods: countertrade.
             let countertrade = exchange && groups.iter().any(|g| g.reversed);
+            // "U.S. truck sales declined 29.8 pct, Nissan said": sales
+            // figures are a market's unless a buyer is named, a word puts
+            // them abroad or a government body reports them (the U.S.
+            // export sales reports).
+            let sales_noun = triggers.iter().all(|t| {
+                matches!(
+                    ctx.text[t.start..t.end].to_ascii_lowercase().as_str(),
+                    "sale" | "sales"
+                )
+            });
+            let government = ctx.mentions.within(s.start, s.end).any(|m| {
+                matches!(
+                    &m.kind,
+                    Kind::Organisation {
+                        org_type: Some(tw_gazetteer::OrgType::Government),
+                        ..
+                    }
+                )
+            });
             // Not inside a name ("Clark Copy International Corp").
             let crosses = ctx
                 .cues
@@ -645,6 +664,7 @@ impl TradeFrame {
             if !countertrade {
                 claims.retain(|c| {
                     between_economies(ctx, c, &mentions, crosses, domestic, company_news)
+                        && (!sales_noun || c.importer.is_some() || crosses || government)
                 });
             }
         }
