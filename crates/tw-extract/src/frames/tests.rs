@@ -377,6 +377,7 @@ fn policy_talk_governs_the_trade_words_right_after_it() {
     for text in [
         "The cut will encourage local importers to increase 1987 soybean imports to 1.9 mln tonnes, he said.",
         "As much as 30 pct of U.S. oil imports in 1995 could come from OPEC nations, he said.",
+        "Japan's report predicts annual world seaborne iron ore imports of 267.7 mln tonnes by 2000.",
     ] {
         let f = flows(text, "1987-03-09");
         assert!(f.is_empty(), "{text}: {f:?}");
@@ -403,4 +404,14 @@ fn sales_figures_are_a_markets_unless_a_buyer_or_a_border_is_named() {
     );
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].importer.as_deref(), Some("IR"));
+}
+
+#[test]
+fn the_worlds_largest_exporter_still_exports() {
+    let f = flows(
+        "Canada, the world's largest potash producer, exported 9.8 mln tonnes of potash last year.",
+        "1987-03-20",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].exporter.as_deref(), Some("CA"));
 }

@@ -1817,10 +1817,13 @@ fn is_policy_talk(ctx: &Context, h: &Hit) -> bool {
     }
     let before_start = ctx.words_before(h.start, 7);
     let before = &text[before_start..h.start];
-    cues.policy_verbs
-        .find(before)
-        .iter()
-        .any(|p| before[p.end..].split_whitespace().count() <= 4)
+    cues.policy_verbs.find(before).iter().any(|p| {
+        // "the world's largest exporter" is an apposition, not a total.
+        // "Pan American World Airways" is a name.
+        !before[p.end..].starts_with(['\'', '\u{2019}'])
+            && !(p.start > 0 && before[p.start..].starts_with(char::is_uppercase))
+            && before[p.end..].split_whitespace().count() <= 4
+    })
 }
 
 /// True when a sentence holds a stock ticker in angle brackets, as wire
