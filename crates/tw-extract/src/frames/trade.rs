@@ -122,6 +122,12 @@ impl TradeFrame {
         // on oil sold") governs the trade words of its clause that follow.
         let policy: Vec<usize> = triggers
             .iter()
+            // "world supplies of wheat" is a market, not talk of a flow.
+            .filter(|h| {
+                !ctx.text[h.start..h.end]
+                    .to_ascii_lowercase()
+                    .starts_with("suppl")
+            })
             .filter(|h| is_policy_talk(ctx, h))
             .map(|h| h.start)
             .collect();
@@ -1820,9 +1826,9 @@ fn is_policy_talk(ctx: &Context, h: &Hit) -> bool {
     cues.policy_verbs.find(before).iter().any(|p| {
         // "the world's largest exporter" is an apposition, not a total.
         // "Pan American World Airways" is a name.
-        !before[p.end..].starts_with(['\'', '\u{2019}'])
-            && !(p.start > 0 && before[p.start..].starts_with(char::is_uppercase))
-            && before[p.end..].split_whitespace().count() <= 4
+        let apposition = before[p.end..].starts_with(['\'', '\u{2019}']);
+        let name = p.start > 0 && before[p.start..].starts_with(char::is_uppercase);
+        !apposition && !name && before[p.end..].split_whitespace().count() <= 4
     })
 }
 
