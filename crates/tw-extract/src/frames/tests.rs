@@ -415,3 +415,16 @@ fn the_worlds_largest_exporter_still_exports() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].exporter.as_deref(), Some("CA"));
 }
+
+#[test]
+fn an_agent_noun_needs_an_amount_in_its_own_clause() {
+    let f = flows(
+        "Indonesia used to be a sugar exporter but last year it imported 162,500 tonnes of sugar from Thailand.",
+        "1987-03-20",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        (f[0].exporter.as_deref(), f[0].importer.as_deref()),
+        (Some("TH"), Some("ID"))
+    );
+}

@@ -145,6 +145,39 @@ impl TradeFrame {
             })
             .filter(|h| self.is_flow_trigger(ctx, h, &mentions))
             .collect();
+        // An agent noun first ("a major copper importer") describes the
+        // sentence's subject; without an amount it reports no flow at all.
+        if triggers
+            .first()
+            .is_some_and(|t| ctx.cues.agent_nouns.is_exactly(&ctx.text[t.start..t.end]))
+            && !mentions.iter().any(|m| {
+                matches!(
+                    m.kind,
+                    Kind::Quantity { .. } | Kind::Money { per_unit: None, .. }
+                )
+            })
+        {
+            return Vec::new();
+        }
+        let triggers: Vec<Hit> = triggers
+            .into_iter()
+            // "Indonesia used to be a sugar exporter but last year it
+            // imported 162,500 tonnes": an agent noun reports a flow only
+            // with an amount in its own clause.
+            .filter(|h| {
+                !ctx.cues.agent_nouns.is_exactly(&ctx.text[h.start..h.end]) || {
+                    let (a, b) = clause_of(ctx, i, h.start);
+                    mentions.iter().any(|m| {
+                        m.start >= a
+                            && m.end <= b
+                            && matches!(
+                                m.kind,
+                                Kind::Quantity { .. } | Kind::Money { per_unit: None, .. }
+                            )
+                    })
+                }
+            })
+            .collect();
         let Some(trigger) = triggers.first().copied() else {
             return Vec::new();
         };
@@ -1830,6 +1863,25 @@ fn is_policy_talk(ctx: &Context, h: &Hit) -> bool {
         let name = p.start > 0 && before[p.start..].starts_with(char::is_uppercase);
         !apposition && !name && before[p.end..].split_whitespace().count() <= 4
     })
+}
+
+/// The clause of sentence `i` around byte `pos`: between the nearest
+/// "but", "while", "whereas" or semicolon on either side.
+fn clause_of(ctx: &Context, i: usize, pos: usize) -> (usize, usize) {
+    let s = ctx.sentences[i];
+    let lower = ctx.text[s.start..s.end].to_ascii_lowercase();
+    let rel = pos - s.start;
+    let mut start = 0;
+    let mut end = lower.len();
+    for sep in [" but ", " while ", " whereas ", ";"] {
+        if let Some(k) = lower[..rel].rfind(sep) {
+            start = start.max(k + sep.len());
+        }
+        if let Some(k) = lower[rel..].find(sep) {
+            end = end.min(rel + k);
+        }
+    }
+    (s.start + start, s.start + end)
 }
 
 /// True when a sentence holds a stock ticker in angle brackets, as wire
