@@ -378,6 +378,7 @@ fn policy_talk_governs_the_trade_words_right_after_it() {
         "The cut will encourage local importers to increase 1987 soybean imports to 1.9 mln tonnes, he said.",
         "As much as 30 pct of U.S. oil imports in 1995 could come from OPEC nations, he said.",
         "Japan's report predicts annual world seaborne iron ore imports of 267.7 mln tonnes by 2000.",
+        "Canada recently imposed a permanent duty of 85 cents per bushel on U.S. corn imports.",
     ] {
         let f = flows(text, "1987-03-09");
         assert!(f.is_empty(), "{text}: {f:?}");

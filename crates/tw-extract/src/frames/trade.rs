@@ -1854,6 +1854,22 @@ fn is_policy_talk(ctx: &Context, h: &Hit) -> bool {
     {
         return true;
     }
+    // "imposed a duty of 85 cents per bushel on U.S. corn imports": a
+    // measure on the goods, not a flow of them.
+    let wide_start = ctx.words_before(h.start, 12);
+    let wide = &text[wide_start..h.start];
+    let measure_on = matches!(
+        cues.measure_nouns.find(wide).first(),
+        Some(p) if wide[p.end..].contains(" on ")
+            && wide[p.end..]
+                .rsplit(" on ")
+                .next()
+                .is_some_and(|rest| rest.split_whitespace().count() <= 4)
+            && !wide[p.end..].contains([',', ';'])
+    );
+    if measure_on {
+        return true;
+    }
     let before_start = ctx.words_before(h.start, 7);
     let before = &text[before_start..h.start];
     cues.policy_verbs.find(before).iter().any(|p| {
