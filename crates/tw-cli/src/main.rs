@@ -44,6 +44,8 @@ enum Command {
     Documents(commands::DocumentsArgs),
     /// List stories: one origin with its copies, derivatives and independent reports.
     Stories(commands::StoriesArgs),
+    /// Bring stories and claim groups up to date (ingest does it), or rebuild them.
+    Corroborate(commands::CorroborateArgs),
     /// List claims flagged by sanctions measures.
     Flags(commands::FlagsArgs),
     /// Sum the quantities claims report against a capped measure.

@@ -482,3 +482,44 @@ fn a_closed_pipe_is_not_an_error() {
     );
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+#[test]
+fn corroborate_updates_and_rebuilds_stories() {
+    let (_dir, db) = seeded();
+    // Ingest already brought the stories up to date: nothing to add.
+    let out = run(&db, &["corroborate"]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("added 0 documents"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let copy = fixtures().join("republished.txt");
+    run(
+        &db,
+        &[
+            "ingest",
+            "--quiet",
+            copy.to_str().unwrap(),
+            "--published",
+            "2022-11-07",
+            "--source",
+            "The Diplomat",
+        ],
+    );
+    let incremental = stdout(&run(&db, &["stories", "--format", "jsonl"]));
+    let groups = stdout(&run(&db, &["claims", "--format", "jsonl"]));
+    // A rebuild from every stored document gives the same stories and
+    // groups as the run that added the copy to the stored index.
+    let out = run(&db, &["corroborate", "--rebuild"]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("rebuilt from 2 documents"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout(&out).contains("1 stories"), "{}", stdout(&out));
+    assert_eq!(
+        stdout(&run(&db, &["stories", "--format", "jsonl"])),
+        incremental
+    );
+    assert_eq!(stdout(&run(&db, &["claims", "--format", "jsonl"])), groups);
+}

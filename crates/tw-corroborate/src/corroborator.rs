@@ -13,16 +13,24 @@
 //!
 //! Roles are not stored: they are derived when a story is read, so adding
 //! an earlier copy later simply changes who is the origin.
+//!
+//! Everything a document adds is decided when it arrives, from the
+//! documents before it, and recorded with it ([`DocRecord`]); replaying the
+//! records ([`Corroborator::restore`]) rebuilds the index without reading
+//! or comparing any text, and [`Corroborator::take_changes`] says which
+//! stories and claim groups the documents added since the last call
+//! changed, so a store rewrites only those.
 
 use std::collections::{HashMap, HashSet};
 
 use tw_model::{claim_id, Claim, ClaimKind, DatePrecision, Document, Evidence};
 
 use crate::claims::{variants, ClaimKey, Variant};
-use crate::fingerprint::{fingerprint, Fingerprint};
+use crate::fingerprint::{fingerprint_titled, intersection_size, mix64, Figure, Fingerprint};
 use crate::lsh::LshIndex;
 use crate::outlet::{citations, name_variants, outlet_key, url_key};
 use crate::partition::Partition;
+use crate::state::{DocRecord, Event, EventKind, StoredNamed};
 use crate::stock::StockPhrases;
 
 /// The part a document plays in its story.
@@ -72,8 +80,9 @@ pub struct StoryMember {
 /// Documents about the same report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Story {
-    /// `s_` and the id of the story's first document. It changes when an
-    /// earlier report of the story arrives.
+    /// `s_` and the id of the document that founded the story: the first to
+    /// arrive. When stories merge, the older founder's id stays, so an id
+    /// never changes when an earlier report of the story arrives later.
     pub id: String,
     /// The members, origin first, then by publication date.
     pub members: Vec<StoryMember>,
@@ -138,9 +147,10 @@ pub struct CorroboratorConfig {
     /// says one text came from another rather than from a stock phrase.
     pub min_shared_shingles: usize,
     /// Containment at or above which a text is a verbatim copy (perhaps
-    /// inside other boilerplate) and links however late it appeared:
-    /// scrapers re-post old articles. Below it, an edited text must be
-    /// within `rewrite_window_days`.
+    /// inside other boilerplate) and links however late it appeared, if it
+    /// is long enough (`late_copy_min_shingles`): scrapers re-post old
+    /// articles. Below it, an edited text must be within
+    /// `rewrite_window_days`.
     pub verbatim_containment: f64,
     /// Edited texts (containment between `link_containment` and
     /// `verbatim_containment`) published further apart than this are not
@@ -154,24 +164,45 @@ pub struct CorroboratorConfig {
     /// near-identical ones (which link regardless), and fewer than a
     /// desk's template reaches within days.
     pub stock_phrase_documents: u8,
-    /// Share of the anchor words (names and figures: words with a digit,
-    /// capitalised words inside a sentence) of the text with fewer of them
-    /// that the other must contain for a text link. Copies and re-edited
-    /// reprints keep nearly all of them; template stories from one desk keep
-    /// the outlet's stock names (the central bank, the exchange) and little
-    /// else.
-    pub anchor_containment: f64,
-    /// Below this many anchor words the anchor test is skipped: a text that
-    /// short names too little to judge by.
-    pub min_anchors: usize,
-    /// Share of the rare anchor words (those in fewer than
-    /// `stock_phrase_documents` earlier documents: issuers, places, exact
-    /// figures) of the side with fewer that the other must contain. Two
-    /// bond notices from one desk share the dates and the manager but not
-    /// the issuer.
-    pub rare_anchor_containment: f64,
-    /// Below this many rare anchor words the rare-anchor test is skipped.
-    pub min_rare_anchors: usize,
+    /// A word seen in at least this many earlier documents is ordinary
+    /// vocabulary or a name every desk uses ("Reuters", "Federal Reserve"),
+    /// not one that makes a story this story ("Keihanshin", "Joliet").
+    /// Names in fewer documents are the distinctive ones compared below.
+    /// (At most 255: counts saturate there.)
+    pub common_word_documents: u8,
+    /// Below this many distinctive names in the body, the title's words
+    /// join them: many wire items (dividends, listings, price notices) name
+    /// their subject only in the headline over a stock body.
+    pub min_body_names: usize,
+    /// Two texts that each name things the other never mentions report
+    /// different subjects on one template ("Sun raises crude postings" and
+    /// "Phillips raises crude postings"), unless such names are few beside
+    /// the ones they share: at most this share of the shared ones (a
+    /// re-edited copy may add a spokesman's name on one side and fix a
+    /// spelling on the other).
+    pub name_disagreement: f64,
+    /// The same for figures: a copy keeps its figures, perhaps rounded
+    /// ("1,289,635,000" and "1.29 billion" are one figure), while another
+    /// day's prices or another issue's terms change some on both sides.
+    /// Figures only one side states (an update that adds a paragraph) do
+    /// not count. Fewer than one differing figure per ten shared is
+    /// tolerated.
+    pub figure_disagreement: f64,
+    /// Share of one text's lead (its first [`crate::LEAD_WORDS`] words)
+    /// that the other must contain, for at least one of the two: a copy or
+    /// a rewrite keeps the lead, while a follow-up story writes a new lead
+    /// over the earlier story's background paragraphs.
+    pub lead_containment: f64,
+    /// Texts published on different days must share at least this many
+    /// shingles that are not stock phrases: a desk's daily notice reads the
+    /// same every day with new figures or none ("Fed adds reserves via
+    /// customer repurchases"), while a re-run of a story repeats whole
+    /// paragraphs of its own.
+    pub other_day_min_shared: usize,
+    /// Beyond `rewrite_window_days`, a verbatim copy must share at least
+    /// this many shingles (a few paragraphs): scrapers re-post articles,
+    /// while a short notice reappearing weeks later is the next notice.
+    pub late_copy_min_shingles: usize,
     /// Stories join independent reports of one claim, and citations link
     /// documents, only within this many days: a claim reported again months
     /// later is news again, not the same story.
@@ -194,10 +225,13 @@ impl Default for CorroboratorConfig {
             verbatim_containment: 0.95,
             rewrite_window_days: 3,
             stock_phrase_documents: 10,
-            anchor_containment: 0.6,
-            min_anchors: 4,
-            rare_anchor_containment: 0.7,
-            min_rare_anchors: 2,
+            common_word_documents: 200,
+            min_body_names: 2,
+            name_disagreement: 0.3,
+            figure_disagreement: 0.1,
+            lead_containment: 0.15,
+            other_day_min_shared: 25,
+            late_copy_min_shingles: 80,
             story_window_days: 30,
             max_bucket_scan: 256,
             max_citation_checks: 256,
@@ -211,6 +245,9 @@ pub struct Corroborator {
     config: CorroboratorConfig,
     docs: Vec<DocEntry>,
     doc_index: HashMap<String, u32>,
+    /// Arrival number (as stored) → index in `docs`.
+    seq_index: HashMap<u32, u32>,
+    next_seq: u32,
     lsh: LshIndex,
     stock: StockPhrases,
     lines: Partition,
@@ -227,31 +264,41 @@ pub struct Corroborator {
     groups: Vec<GroupEntry>,
     /// Coarse claim key → groups with it.
     group_index: HashMap<String, Vec<u32>>,
+    /// The document being added, whose links are recorded as events.
+    adding: Option<u32>,
+    /// Documents added, linked or joined since the last `take_changes`.
+    touched: Vec<u32>,
+    /// Groups that gained a claim since the last `take_changes`.
+    touched_groups: Vec<u32>,
 }
 
 #[derive(Debug)]
 struct DocEntry {
     id: String,
+    seq: u32,
     source: Option<String>,
     source_key: String,
     provenance_keys: Vec<String>,
     published: Option<String>,
     day: Option<i64>,
+    url_keys: Vec<String>,
     fingerprint: Fingerprint,
     /// Its shingles that were not stock phrases when it arrived.
     rare_shingles: usize,
-    /// Its anchor words that were not common when it arrived.
-    rare_anchors: usize,
+    /// Its distinctive names when it arrived (sorted word hashes).
+    distinctive: Vec<u32>,
     /// Outlets this document names as a source of its story.
     named: Vec<Named>,
     links: Vec<Link>,
+    /// Links and joins made when it arrived (to earlier documents).
+    events: Vec<Event>,
     groups: Vec<u32>,
 }
 
 #[derive(Debug)]
 struct Named {
     /// "provenance names", "cites", "first appeared on".
-    label: &'static str,
+    label: String,
     display: String,
     /// Keys it may match: the outlet key, or every word run of a cited name.
     keys: Vec<String>,
@@ -287,25 +334,56 @@ struct GroupEntry {
     members: Vec<u32>,
 }
 
-/// Which shingles and anchor words of a new text are rare, and how many.
+/// Which shingles of a new text are rare, and how many.
 struct Rarity<'a> {
     shingles: &'a [bool],
     shingle_count: usize,
-    anchors: &'a [bool],
-    anchor_count: usize,
 }
 
-/// Anchor words share the stock-phrase counts with shingles under a
-/// different key, so a word never collides with a shingle by construction.
-fn anchor_key(anchor: u64) -> u64 {
-    crate::fingerprint::mix64(anchor ^ 0x414e_4348_4f52_0000)
+/// What [`Corroborator::take_changes`] returns: the stories and claim
+/// groups that documents added since the previous call created or changed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Changes {
+    /// Every changed story of two or more documents, in the order of
+    /// [`Corroborator::stories`].
+    pub stories: Vec<Story>,
+    /// Every document of a changed story, single reports included: the
+    /// story rows stored for these documents are the ones to replace (a
+    /// merged story absorbs another story's id).
+    pub story_docs: Vec<String>,
+    /// Every changed claim group, in order of creation; its members are
+    /// every claim whose row is to be replaced.
+    pub groups: Vec<ClaimGroup>,
+}
+
+/// Why stored records could not be restored: the caller rebuilds.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum RestoreError {
+    /// A record names an earlier document that was not restored before it
+    /// (deleted, or records out of order).
+    #[error("record of {doc} refers to an unknown earlier document (arrival {seq})")]
+    MissingDocument {
+        /// The record's document.
+        doc: String,
+        /// The arrival number it refers to.
+        seq: u32,
+    },
+    /// A record repeats a document or an arrival number already restored.
+    #[error("record of {0} is a duplicate")]
+    Duplicate(String),
+}
+
+/// Words share the stock-phrase counts with shingles under a different
+/// key, so a word never collides with a shingle by construction.
+fn word_key(word: u32) -> u64 {
+    mix64(u64::from(word) ^ 0x574f_5244_0000_0000)
 }
 
 const PROVENANCE: &str = "provenance names";
 const FIRST_APPEARED: &str = "first appeared on";
 
 impl DocEntry {
-    fn new(doc: &Document, fingerprint: Fingerprint) -> DocEntry {
+    fn new(doc: &Document, seq: u32, fingerprint: Fingerprint) -> DocEntry {
         let source = doc.source.clone().filter(|s| !s.trim().is_empty());
         let provenance_keys: Vec<String> = doc.provenance.iter().map(|p| outlet_key(p)).collect();
         // Without a source, the last outlet of the chain is this copy's.
@@ -317,7 +395,7 @@ impl DocEntry {
         for (display, key) in doc.provenance.iter().zip(&provenance_keys) {
             if !key.is_empty() && *key != source_key && !named.iter().any(|n| n.keys[0] == *key) {
                 named.push(Named {
-                    label: PROVENANCE,
+                    label: PROVENANCE.to_string(),
                     display: display.trim().to_string(),
                     keys: vec![key.clone()],
                 });
@@ -331,7 +409,7 @@ impl DocEntry {
                 continue;
             }
             named.push(Named {
-                label: citation.label,
+                label: citation.label.to_string(),
                 display: citation.display,
                 keys,
             });
@@ -341,19 +419,89 @@ impl DocEntry {
             // A month or a year cannot place a report within a window.
             DatePrecision::Month | DatePrecision::Year => None,
         });
+        let canonical = doc.metadata.get("canonical_url").and_then(|v| v.as_str());
+        let mut url_keys: Vec<String> = Vec::new();
+        for key in doc
+            .url
+            .as_deref()
+            .into_iter()
+            .chain(canonical)
+            .filter_map(url_key)
+        {
+            if !url_keys.contains(&key) {
+                url_keys.push(key);
+            }
+        }
         DocEntry {
             id: doc.id.clone(),
+            seq,
             source,
             source_key,
             provenance_keys,
             published: doc.published.as_ref().map(|p| p.iso.clone()),
             day,
+            url_keys,
             fingerprint,
             rare_shingles: 0,
-            rare_anchors: 0,
+            distinctive: Vec::new(),
             named,
             links: Vec::new(),
+            events: Vec::new(),
             groups: Vec::new(),
+        }
+    }
+
+    fn from_record(record: DocRecord) -> DocEntry {
+        DocEntry {
+            id: record.id,
+            seq: record.seq,
+            source: record.source,
+            source_key: record.source_key,
+            provenance_keys: record.provenance_keys,
+            published: record.published,
+            day: record.day,
+            url_keys: record.url_keys,
+            fingerprint: record.fingerprint,
+            rare_shingles: record.rare_shingles as usize,
+            distinctive: record.distinctive,
+            named: record
+                .named
+                .into_iter()
+                .map(|n| Named {
+                    label: n.label,
+                    display: n.display,
+                    keys: n.keys,
+                })
+                .collect(),
+            links: Vec::new(),
+            events: record.events,
+            groups: Vec::new(),
+        }
+    }
+
+    fn to_record(&self) -> DocRecord {
+        DocRecord {
+            id: self.id.clone(),
+            seq: self.seq,
+            source: self.source.clone(),
+            source_key: self.source_key.clone(),
+            provenance_keys: self.provenance_keys.clone(),
+            published: self.published.clone(),
+            day: self.day,
+            url_keys: self.url_keys.clone(),
+            fingerprint: self.fingerprint.clone(),
+            rare_shingles: u32::try_from(self.rare_shingles).unwrap_or(u32::MAX),
+            distinctive: self.distinctive.clone(),
+            named: self
+                .named
+                .iter()
+                .map(|n| StoredNamed {
+                    label: n.label.clone(),
+                    display: n.display.clone(),
+                    keys: n.keys.clone(),
+                })
+                .collect(),
+            events: self.events.clone(),
         }
     }
 
@@ -371,6 +519,70 @@ impl DocEntry {
         self.named
             .iter()
             .find(|n| n.keys.iter().any(|k| k == outlet))
+    }
+}
+
+/// Documents of a batch indexed before they are compared with each other.
+const BATCH_WINDOW: usize = 512;
+
+/// `f` over `items` (with each item's position) on every core, in order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(usize, &T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads == 1 || items.len() < 64 {
+        return items.iter().enumerate().map(|(i, x)| f(i, x)).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .enumerate()
+            .map(|(c, part)| {
+                scope.spawn(move || {
+                    part.iter()
+                        .enumerate()
+                        .map(|(i, x)| f(c * chunk + i, x))
+                        .collect::<Vec<R>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("worker thread"))
+            .collect()
+    })
+}
+
+/// The elements of `a` also in `b` (both sorted, distinct).
+fn sorted_intersection(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The figures a text states: its body's, or its title's when the body
+/// has none.
+fn stated_figures(fp: &Fingerprint) -> Vec<Figure> {
+    let body: Vec<Figure> = fp
+        .figures()
+        .iter()
+        .filter(|f| !f.title_only)
+        .copied()
+        .collect();
+    if body.is_empty() {
+        fp.figures().to_vec()
+    } else {
+        body
     }
 }
 
@@ -409,6 +621,18 @@ impl Corroborator {
         }
     }
 
+    /// Make room for `additional` more documents (restoring a store's
+    /// records, say), so the index grows once rather than step by step.
+    pub fn reserve(&mut self, additional: usize) {
+        self.docs.reserve(additional);
+        self.doc_index.reserve(additional);
+        self.seq_index.reserve(additional);
+        self.story_span.reserve(additional);
+        self.lines.reserve(additional);
+        self.stories.reserve(additional);
+        self.lsh.reserve(additional);
+    }
+
     /// Number of documents added.
     pub fn len(&self) -> usize {
         self.docs.len()
@@ -426,12 +650,16 @@ impl Corroborator {
         if self.doc_index.contains_key(&doc.id) {
             return;
         }
-        self.add_fingerprinted(doc, claims, fingerprint(&doc.text));
+        self.add_fingerprinted(
+            doc,
+            claims,
+            fingerprint_titled(doc.title.as_deref(), &doc.text),
+        );
     }
 
     /// [`Corroborator::add`] with a fingerprint computed beforehand (for
-    /// example in parallel, or loaded from storage). `fingerprint` must be
-    /// [`fingerprint`]`(&doc.text)`.
+    /// example in parallel). `fingerprint` must be
+    /// [`fingerprint_titled`]`(doc.title, &doc.text)`.
     pub fn add_fingerprinted(
         &mut self,
         doc: &Document,
@@ -441,93 +669,235 @@ impl Corroborator {
         if self.doc_index.contains_key(&doc.id) {
             return;
         }
+        let seq = self.next_seq;
+        let idx = self.push_entry(DocEntry::new(doc, seq, fingerprint));
+        let rare = self.arrive(idx);
+        let found = self.find_text_links(idx, &rare);
+        self.finish(idx, claims, found);
+    }
+
+    /// Add documents in order, with the result of adding them one by one
+    /// with [`Corroborator::add`], using every core for the work that does
+    /// not depend on order: fingerprints, citations, and the comparison of
+    /// each document with the candidates the index offers it among the
+    /// documents before it. Counting phrases, linking and grouping follow
+    /// in order. Documents already added, or repeated in the batch, are
+    /// skipped.
+    pub fn add_batch(&mut self, batch: &[(&Document, &[Claim])]) {
+        let mut seen: HashSet<&str> = HashSet::new();
+        let batch: Vec<&(&Document, &[Claim])> = batch
+            .iter()
+            .filter(|(d, _)| !self.doc_index.contains_key(&d.id) && seen.insert(d.id.as_str()))
+            .collect();
+        let first_seq = self.next_seq;
+        let entries = parallel_map(&batch, |i, (doc, _)| {
+            let fp = fingerprint_titled(doc.title.as_deref(), &doc.text);
+            DocEntry::new(doc, first_seq + i as u32, fp)
+        });
+        // A window at a time: its documents are indexed before they are
+        // compared, and a comparison skips the later documents of its own
+        // window in each bucket, so windows stay small.
+        let mut entries = entries.into_iter();
+        let mut claims = batch.iter().map(|(_, c)| *c);
+        loop {
+            let mut arrivals: Vec<(u32, Vec<bool>)> = Vec::with_capacity(BATCH_WINDOW);
+            for entry in entries.by_ref().take(BATCH_WINDOW) {
+                let idx = self.push_entry(entry);
+                let rare = self.arrive(idx);
+                arrivals.push((idx, rare));
+            }
+            if arrivals.is_empty() {
+                break;
+            }
+            let found = {
+                let this = &*self;
+                parallel_map(&arrivals, |_, (idx, rare)| this.find_text_links(*idx, rare))
+            };
+            for ((idx, _), found) in arrivals.iter().zip(found) {
+                let claims = claims.next().unwrap_or(&[]);
+                self.finish(*idx, claims, found);
+            }
+        }
+    }
+
+    /// Append a new document's entry; its index.
+    fn push_entry(&mut self, entry: DocEntry) -> u32 {
         let idx = u32::try_from(self.docs.len()).expect("fewer than 2^32 documents");
-        let entry = DocEntry::new(doc, fingerprint);
+        debug_assert_eq!(entry.seq, self.next_seq);
+        self.next_seq = entry.seq + 1;
         self.story_span.push(entry.day.map(|d| (d, d)));
         self.doc_index.insert(entry.id.clone(), idx);
+        self.seq_index.insert(entry.seq, idx);
         self.docs.push(entry);
         self.lines.push();
         self.stories.push();
-
-        self.link_text(idx);
-        self.link_urls(idx, doc);
-        self.add_claims(idx, claims);
-        self.link_named(idx);
-        self.join_independent(idx);
+        self.touched.push(idx);
+        idx
     }
 
-    /// Near-duplicates: LSH candidates confirmed by exact containment.
-    fn link_text(&mut self, idx: u32) {
-        let entry = &self.docs[idx as usize];
-        if entry.fingerprint.is_empty() {
-            return;
-        }
-        let fp = &entry.fingerprint;
-        // Which of this text's shingles are not stock phrases, by the
-        // counts of the documents before it; the other side's count of them
-        // was taken when it arrived (later growth of the counts only makes
-        // that count high, so the test stays conservative).
+    /// What a new document learns from the documents before it: which of
+    /// its shingles are not stock phrases (returned; their number is
+    /// kept), and its distinctive names (kept). Then its phrases are
+    /// counted and its bands indexed for the documents after it.
+    fn arrive(&mut self, idx: u32) -> Vec<bool> {
+        let fp = &self.docs[idx as usize].fingerprint;
+        // The other side's counts of a pair were taken when it arrived
+        // (later growth of the counts only makes them high, so the tests
+        // stay conservative).
         let rare: Vec<bool> = fp
             .shingles()
             .iter()
-            .map(|&s| self.stock.count(s) < self.config.stock_phrase_documents)
+            .map(|&s| self.stock.count(u64::from(s)) < self.config.stock_phrase_documents)
             .collect();
-        let rare_count = rare.iter().filter(|&&r| r).count();
-        // The same for its anchor words: "Ltd", "April" or "Federal
-        // Reserve" name nothing in particular; "Keihanshin" does.
-        let rare_anchors: Vec<bool> = fp
-            .anchors()
-            .iter()
-            .map(|&a| self.stock.count(anchor_key(a)) < self.config.stock_phrase_documents)
-            .collect();
-        let rare_anchor_count = rare_anchors.iter().filter(|&&r| r).count();
+        let names = self.distinctive_names(fp);
+        let entry = &mut self.docs[idx as usize];
+        entry.rare_shingles = rare.iter().filter(|&&r| r).count();
+        entry.distinctive = names;
+        self.count_phrases(idx);
+        rare
+    }
+
+    /// Link, group and join a document whose text links were found.
+    fn finish(&mut self, idx: u32, claims: &[Claim], found: Vec<(u32, f64)>) {
+        self.adding = Some(idx);
+        for (other, containment) in found {
+            self.connect(idx, other, LinkKind::Text(containment));
+        }
+        self.link_urls(idx);
+        self.add_claims(idx, claims);
+        self.link_named(idx);
+        self.join_independent(idx);
+        self.adding = None;
+    }
+
+    /// What is stored of a document so that [`Corroborator::restore`] can
+    /// rebuild the index without its text; `None` for an unknown id.
+    pub fn record(&self, doc_id: &str) -> Option<DocRecord> {
+        let &idx = self.doc_index.get(doc_id)?;
+        Some(self.docs[idx as usize].to_record())
+    }
+
+    /// Re-add a document from its stored record and its claims, replaying
+    /// the links and joins decided when it first arrived: nothing is
+    /// compared again. Records must be restored in arrival order, before
+    /// any [`Corroborator::add`]; the result is the index that adding the
+    /// same documents in that order built. Restoring changes nothing that
+    /// [`Corroborator::take_changes`] reports.
+    pub fn restore(&mut self, record: DocRecord, claims: &[Claim]) -> Result<(), RestoreError> {
+        if self.doc_index.contains_key(&record.id) || self.seq_index.contains_key(&record.seq) {
+            return Err(RestoreError::Duplicate(record.id));
+        }
+        let mut others = Vec::with_capacity(record.events.len());
+        for e in &record.events {
+            match self.seq_index.get(&e.other) {
+                Some(&other) => others.push(other),
+                None => {
+                    return Err(RestoreError::MissingDocument {
+                        doc: record.id,
+                        seq: e.other,
+                    })
+                }
+            }
+        }
+        let (touched, touched_groups) = (self.touched.len(), self.touched_groups.len());
+        let idx = u32::try_from(self.docs.len()).expect("fewer than 2^32 documents");
+        let entry = DocEntry::from_record(record);
+        self.next_seq = self.next_seq.max(entry.seq + 1);
+        self.story_span.push(entry.day.map(|d| (d, d)));
+        self.doc_index.insert(entry.id.clone(), idx);
+        self.seq_index.insert(entry.seq, idx);
+        self.docs.push(entry);
+        self.lines.push();
+        self.stories.push();
+        self.count_phrases(idx);
+        let keys = self.docs[idx as usize].url_keys.clone();
+        for key in keys {
+            self.url_index.entry(key).or_insert(idx);
+        }
+        self.add_claims(idx, claims);
+        self.register_outlets(idx);
+        let events = self.docs[idx as usize].events.clone();
+        for (e, other) in events.iter().zip(others) {
+            let (a, b) = if e.new_first {
+                (idx, other)
+            } else {
+                (other, idx)
+            };
+            match e.kind {
+                EventKind::Text(c) => self.connect(a, b, LinkKind::Text(c)),
+                EventKind::Url => self.connect(a, b, LinkKind::Url),
+                EventKind::Named => self.connect(a, b, LinkKind::Named),
+                EventKind::Join => self.merge_stories(a, b),
+            }
+        }
+        self.touched.truncate(touched);
+        self.touched_groups.truncate(touched_groups);
+        Ok(())
+    }
+
+    /// Index the new document's bands and count its shingles and words
+    /// for the documents after it.
+    fn count_phrases(&mut self, idx: u32) {
+        let fp = &self.docs[idx as usize].fingerprint;
+        self.lsh.insert(idx, fp.bands());
+        self.stock.add(fp.shingles().iter().map(|&s| u64::from(s)));
+        self.stock.add(fp.words().iter().map(|&w| word_key(w)));
+    }
+
+    /// Near-duplicates of a document among the documents that arrived
+    /// before it: LSH candidates confirmed by exact containment and by the
+    /// agreement of their distinctive content. Reads only; `rare` is what
+    /// [`Self::arrive`] returned for it.
+    fn find_text_links(&self, idx: u32, rare: &[bool]) -> Vec<(u32, f64)> {
+        let entry = &self.docs[idx as usize];
+        let fp = &entry.fingerprint;
+        if fp.is_empty() {
+            return Vec::new();
+        }
         let this = Rarity {
-            shingles: &rare,
-            shingle_count: rare_count,
-            anchors: &rare_anchors,
-            anchor_count: rare_anchor_count,
+            shingles: rare,
+            shingle_count: entry.rare_shingles,
         };
         let mut found = Vec::new();
         let candidates = self
             .lsh
-            .candidates(fp.signature(), self.config.max_bucket_scan);
+            .candidates(fp.bands(), idx, self.config.max_bucket_scan);
         for other in candidates {
             let odoc = &self.docs[other as usize];
-            let days_apart = match (self.docs[idx as usize].day, odoc.day) {
+            let days_apart = match (entry.day, odoc.day) {
                 (Some(a), Some(b)) => Some((a - b).abs()),
                 _ => None,
             };
-            if let Some(containment) =
-                self.text_link(fp, &odoc.fingerprint, &this, odoc, days_apart)
-            {
+            if let Some(containment) = self.text_link(
+                fp,
+                &odoc.fingerprint,
+                &this,
+                &entry.distinctive,
+                odoc,
+                days_apart,
+            ) {
                 found.push((other, containment));
             }
         }
-        let entry = &mut self.docs[idx as usize];
-        entry.rare_shingles = rare_count;
-        entry.rare_anchors = rare_anchor_count;
-        let fp = &self.docs[idx as usize].fingerprint;
-        self.lsh.insert(idx, fp.signature());
-        self.stock.add(fp.shingles());
-        let anchor_keys: Vec<u64> = fp.anchors().iter().map(|&a| anchor_key(a)).collect();
-        self.stock.add(&anchor_keys);
-        for (other, containment) in found {
-            self.connect(idx, other, LinkKind::Text(containment));
-        }
+        found
     }
 
-    /// Whether two texts are one report. Identical texts are. Otherwise
-    /// they must share their names and figures ([`Self::same_facts`]) and
-    /// be verbatim (containment at least `verbatim_containment`), or
-    /// published within `rewrite_window_days` and either near-identical
-    /// (at least `copy_containment`) or, in the re-edited zone down to
-    /// `link_containment`, still contained once stock phrases are set
-    /// aside. Returns the plain containment.
+    /// Whether two texts are one report. Both must share enough text: the
+    /// shorter one largely contained in the longer one (`link_containment`,
+    /// at least `min_shared_shingles`), and, unless one marks itself as a
+    /// correction or repeat, the same distinctive content
+    /// ([`Self::same_facts`]), and more shared text when published on
+    /// different days. Then a verbatim copy (containment at least
+    /// `verbatim_containment`) links; otherwise the two must be published
+    /// within `rewrite_window_days` and be near-identical
+    /// (`copy_containment`) or, in the re-edited zone, still contained once
+    /// stock phrases are set aside. Returns the plain containment.
     fn text_link(
         &self,
         a: &Fingerprint,
         b: &Fingerprint,
         a_rare: &Rarity<'_>,
+        a_names: &[u32],
         b_doc: &DocEntry,
         days_apart: Option<i64>,
     ) -> Option<f64> {
@@ -537,19 +907,31 @@ impl Corroborator {
             return None;
         }
         let containment = shared as f64 / smaller as f64;
-        if shared == a.shingle_count() && shared == b.shingle_count() {
-            return Some(containment);
-        }
-        if shared < self.config.min_shared_shingles
-            || containment < self.config.link_containment
-            || !self.same_facts(a, b, a_rare, b_doc.rare_anchors)
+        let identical = shared == a.shingle_count() && shared == b.shingle_count();
+        if !identical
+            && (shared < self.config.min_shared_shingles
+                || containment < self.config.link_containment)
         {
             return None;
         }
-        if containment >= self.config.verbatim_containment {
+        let late = days_apart.is_some_and(|d| d > self.config.rewrite_window_days);
+        if !(a.is_revision() || b.is_revision()) {
+            if !self.same_facts(a, b, a_names, &b_doc.distinctive) {
+                return None;
+            }
+            if late && shared < self.config.late_copy_min_shingles {
+                return None;
+            }
+            if days_apart.is_some_and(|d| d >= 1)
+                && a.shared_where(b, a_rare.shingles) < self.config.other_day_min_shared
+            {
+                return None;
+            }
+        }
+        if identical || containment >= self.config.verbatim_containment {
             return Some(containment);
         }
-        if days_apart.is_some_and(|d| d > self.config.rewrite_window_days) {
+        if late {
             return None;
         }
         if containment >= self.config.copy_containment {
@@ -562,38 +944,74 @@ impl Corroborator {
             .then_some(containment)
     }
 
-    /// Whether two texts that share phrasing also share their names and
-    /// figures. Template stories (bond issues, dividend notices, money
-    /// market reports) share most of their wording and few of their facts;
-    /// a copy, even re-edited, keeps the facts. Two tests: the anchor words
-    /// overall, and the rare ones (not stock phrases), each skipped when
-    /// one side has too few to judge by.
+    /// The distinctive names of a text: its body's capitalised words that
+    /// fewer than `common_word_documents` earlier documents used, and, when
+    /// the body has fewer than `min_body_names` of them, its title's words
+    /// that are as rare. Sorted, distinct.
+    fn distinctive_names(&self, fp: &Fingerprint) -> Vec<u32> {
+        let rare = |w: &u32| self.stock.count(word_key(*w)) < self.config.common_word_documents;
+        let mut names: Vec<u32> = fp.names().iter().copied().filter(rare).collect();
+        if names.len() < self.config.min_body_names {
+            names.extend(fp.title_words().iter().copied().filter(rare));
+            names.sort_unstable();
+            names.dedup();
+        }
+        names
+    }
+
+    /// Whether two texts that share phrasing also share their distinctive
+    /// content. Template stories (bond issues, dividend notices, a desk's
+    /// hourly market report, price notices of rival companies) share most
+    /// of their wording and differ in exactly what makes each one news: who
+    /// (names), how much (figures), and the lead. Three tests, each of
+    /// which can only separate:
+    ///
+    /// - names: each side names something the other never mentions, and
+    ///   such names are not a small minority beside the shared ones
+    ///   (`name_disagreement`);
+    /// - figures: each side states figures the other lacks (compared by
+    ///   value, so rounding is no difference), and they are not a small
+    ///   minority beside the shared ones (`figure_disagreement`);
+    /// - lead: neither text's lead is in the other (`lead_containment`).
     fn same_facts(
         &self,
         a: &Fingerprint,
         b: &Fingerprint,
-        a_rare: &Rarity<'_>,
-        b_rare_anchors: usize,
+        a_names: &[u32],
+        b_names: &[u32],
     ) -> bool {
-        let overall = a.anchor_count().min(b.anchor_count()) < self.config.min_anchors
-            || a.anchor_containment(b) >= self.config.anchor_containment;
-        let rare_smaller = a_rare.anchor_count.min(b_rare_anchors);
-        let rare = rare_smaller < self.config.min_rare_anchors
-            || a.shared_anchors_where(b, a_rare.anchors) as f64
-                >= self.config.rare_anchor_containment * rare_smaller as f64;
-        overall && rare
+        let only_a = a_names.len() - intersection_size(a_names, b.words());
+        let only_b = b_names.len() - intersection_size(b_names, a.words());
+        if only_a.min(only_b) >= 1 {
+            let mut shared: Vec<u32> = sorted_intersection(a_names, b.words());
+            shared.extend(sorted_intersection(b_names, a.words()));
+            shared.sort_unstable();
+            shared.dedup();
+            if only_a.min(only_b) as f64 >= self.config.name_disagreement * shared.len() as f64 {
+                return false;
+            }
+        }
+        let (fa, fb) = (stated_figures(a), stated_figures(b));
+        let only_a = fa
+            .iter()
+            .filter(|f| !b.figures().iter().any(|g| f.matches(g)))
+            .count();
+        let only_b = fb
+            .iter()
+            .filter(|f| !a.figures().iter().any(|g| f.matches(g)))
+            .count();
+        if only_a.min(only_b) >= 1 {
+            let shared = fa.len() - only_a;
+            if only_a.min(only_b) as f64 >= self.config.figure_disagreement * shared as f64 {
+                return false;
+            }
+        }
+        a.lead_containment(b).max(b.lead_containment(a)) >= self.config.lead_containment
     }
 
-    /// The same URL, or a canonical URL naming another document's URL.
-    fn link_urls(&mut self, idx: u32, doc: &Document) {
-        let canonical = doc.metadata.get("canonical_url").and_then(|v| v.as_str());
-        let keys: Vec<String> = doc
-            .url
-            .as_deref()
-            .into_iter()
-            .chain(canonical)
-            .filter_map(url_key)
-            .collect();
+    /// The same or a canonical URL naming another document's URL.
+    fn link_urls(&mut self, idx: u32) {
+        let keys = self.docs[idx as usize].url_keys.clone();
         for key in keys {
             match self.url_index.get(&key) {
                 Some(&other) if other != idx => self.connect(idx, other, LinkKind::Url),
@@ -640,6 +1058,7 @@ impl Corroborator {
             };
             let claim_idx = u32::try_from(self.claims.len()).expect("fewer than 2^32 claims");
             self.groups[group as usize].members.push(claim_idx);
+            self.touched_groups.push(group);
             self.claim_index.insert(id.clone(), claim_idx);
             self.claims.push(ClaimEntry {
                 id,
@@ -696,7 +1115,15 @@ impl Corroborator {
                 }
             }
         }
-        // Register this document for later arrivals.
+        self.register_outlets(idx);
+        for (citing, cited) in found {
+            self.connect(citing, cited, LinkKind::Named);
+        }
+    }
+
+    /// Register a document's outlet and the outlets it names, for later
+    /// arrivals.
+    fn register_outlets(&mut self, idx: u32) {
         let entry = &self.docs[idx as usize];
         if !entry.source_key.is_empty() {
             self.by_outlet
@@ -709,9 +1136,6 @@ impl Corroborator {
         keys.dedup();
         for key in keys {
             self.citers.entry(key.clone()).or_default().push(idx);
-        }
-        for (citing, cited) in found {
-            self.connect(citing, cited, LinkKind::Named);
         }
     }
 
@@ -767,12 +1191,39 @@ impl Corroborator {
                 _ => false,
             };
             if fits {
+                self.record_event(idx, other, EventKind::Join);
                 self.merge_stories(idx, other);
             }
         }
     }
 
+    /// Record, on the document being added, a link or join it makes.
+    fn record_event(&mut self, a: u32, b: u32, kind: EventKind) {
+        let Some(new) = self.adding else {
+            return;
+        };
+        let (other, new_first) = if a == new {
+            (b, true)
+        } else if b == new {
+            (a, false)
+        } else {
+            return;
+        };
+        let other = self.docs[other as usize].seq;
+        self.docs[new as usize].events.push(Event {
+            other,
+            kind,
+            new_first,
+        });
+    }
+
     fn connect(&mut self, a: u32, b: u32, kind: LinkKind) {
+        let event = match kind {
+            LinkKind::Text(c) => EventKind::Text(c),
+            LinkKind::Url => EventKind::Url,
+            LinkKind::Named => EventKind::Named,
+        };
+        self.record_event(a, b, event);
         self.docs[a as usize].links.push(Link { other: b, kind });
         self.docs[b as usize].links.push(Link { other: a, kind });
         self.lines.union(a, b);
@@ -780,6 +1231,8 @@ impl Corroborator {
     }
 
     fn merge_stories(&mut self, a: u32, b: u32) {
+        self.touched.push(a);
+        self.touched.push(b);
         let (root, absorbed) = self.stories.union(a, b);
         if let Some(absorbed) = absorbed {
             let merged = match (
@@ -809,7 +1262,7 @@ impl Corroborator {
             .stories
             .roots()
             .filter(|&r| self.stories.members(r).len() >= min_members)
-            .map(|r| (*self.stories.members(r).iter().min().unwrap_or(&r), r))
+            .map(|r| (self.founder(r), r))
             .collect();
         roots.sort_unstable();
         roots.into_iter().map(|(_, r)| self.story_view(r)).collect()
@@ -835,6 +1288,80 @@ impl Corroborator {
         let &claim = self.claim_index.get(claim_id)?;
         let group = self.claims[claim as usize].group;
         Some(self.group_view(group, &mut HashMap::new()))
+    }
+
+    /// The stories and claim groups changed since the previous call (or
+    /// since the index was created or restored): those of every document
+    /// added since, and of every document they linked or joined. Restored
+    /// documents count as unchanged, so after restoring a store's records
+    /// and adding new documents, the result is exactly what the store must
+    /// rewrite.
+    pub fn take_changes(&mut self) -> Changes {
+        let mut touched = std::mem::take(&mut self.touched);
+        touched.sort_unstable();
+        touched.dedup();
+        let mut story_roots: Vec<u32> = touched.iter().map(|&d| self.stories.find(d)).collect();
+        story_roots.sort_unstable();
+        story_roots.dedup();
+        let mut line_roots: Vec<u32> = touched.iter().map(|&d| self.lines.find(d)).collect();
+        line_roots.sort_unstable();
+        line_roots.dedup();
+        let mut groups = std::mem::take(&mut self.touched_groups);
+        // A line's origin decides the origin every claim of its documents
+        // counts under, so each group with a claim in a changed line changes.
+        for &root in &line_roots {
+            for &m in self.lines.members(root) {
+                groups.extend(self.docs[m as usize].groups.iter().copied());
+            }
+        }
+        groups.sort_unstable();
+        groups.dedup();
+        let mut story_docs: Vec<u32> = story_roots
+            .iter()
+            .flat_map(|&r| self.stories.members(r).iter().copied())
+            .collect();
+        story_docs.sort_unstable();
+        let mut roots: Vec<(u32, u32)> = story_roots
+            .into_iter()
+            .filter(|&r| self.stories.members(r).len() >= 2)
+            .map(|r| (self.founder(r), r))
+            .collect();
+        roots.sort_unstable();
+        let mut cache = HashMap::new();
+        Changes {
+            stories: roots.into_iter().map(|(_, r)| self.story_view(r)).collect(),
+            story_docs: story_docs
+                .into_iter()
+                .map(|d| self.docs[d as usize].id.clone())
+                .collect(),
+            groups: groups
+                .into_iter()
+                .map(|g| self.group_view(g, &mut cache))
+                .collect(),
+        }
+    }
+
+    /// Number of stories of two or more documents.
+    pub fn story_count(&self) -> usize {
+        self.stories
+            .roots()
+            .filter(|&r| self.stories.members(r).len() >= 2)
+            .count()
+    }
+
+    /// Number of claim groups.
+    pub fn group_count(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// The first document to arrive of a story: it names the story.
+    fn founder(&self, story_root: u32) -> u32 {
+        self.stories
+            .members(story_root)
+            .iter()
+            .copied()
+            .min()
+            .unwrap_or(story_root)
     }
 
     /// The origin a document counts under, for tallies that must not count
@@ -1084,7 +1611,7 @@ impl Corroborator {
                 .cmp(&(mb.role != Role::Origin, self.docs[*b as usize].order(*b)))
         });
         Story {
-            id: format!("s_{}", members[0].1.doc_id),
+            id: format!("s_{}", self.docs[self.founder(story_root) as usize].id),
             members: members.into_iter().map(|(_, m)| m).collect(),
             origin_outlet: lines[0].origin_outlet.clone(),
         }

@@ -8,7 +8,10 @@
 //!
 //! - **near-duplicates**: MinHash signatures of 3-word shingles
 //!   ([`fingerprint`]) in a banded LSH index tuned for re-edited news, each
-//!   candidate confirmed by exact shingle containment;
+//!   candidate confirmed by exact shingle containment and by the agreement
+//!   of what makes a story this story (its names, figures and lead), so
+//!   that two bond issues or two days' market reports written on one
+//!   template stay apart;
 //! - **stories**: the reports of one origin, each with a [`Role`]
 //!   (origin, copy, derivative) and the reason for it, plus the
 //!   [`Role::Independent`] reports of the same claim made without textual
@@ -23,9 +26,14 @@
 //!   another month, occurred against negated), never silently merged.
 //!
 //! Everything is incremental: [`Corroborator::add`] places one document
-//! and its claims among those already seen without recomputing the corpus.
-//! The crate is pure: no IO, no clock, no randomness (the hash family is
-//! fixed so fingerprints can be stored).
+//! and its claims among those already seen without recomputing the corpus
+//! ([`Corroborator::add_batch`] does the same for many, with the order-free
+//! work on every core); [`Corroborator::record`] gives what to store of it,
+//! and
+//! [`Corroborator::restore`] rebuilds the index from stored records
+//! without reading any text. [`Corroborator::take_changes`] lists the
+//! stories and groups that changed. The crate is pure: no IO, no clock, no
+//! randomness (the hash family is fixed so fingerprints can be stored).
 //!
 //! ```ignore
 //! let mut corroborator = tw_corroborate::Corroborator::new();
@@ -48,13 +56,17 @@ mod fingerprint;
 mod lsh;
 mod outlet;
 mod partition;
+mod state;
 mod stock;
 
 pub use claims::Variant;
 pub use corroborator::{
-    ClaimGroup, Corroborator, CorroboratorConfig, GroupMember, Role, Story, StoryMember,
+    Changes, ClaimGroup, Corroborator, CorroboratorConfig, GroupMember, RestoreError, Role, Story,
+    StoryMember,
 };
 pub use fingerprint::{
-    fingerprint, Fingerprint, BANDS, BAND_ROWS, MINHASH_SEED, SHINGLE_WORDS, SIGNATURE_LEN,
+    fingerprint, fingerprint_titled, Fingerprint, BANDS, BAND_ROWS, FINGERPRINT_VERSION,
+    LEAD_WORDS, MINHASH_SEED, SHINGLE_WORDS, SIGNATURE_LEN,
 };
 pub use outlet::outlet_key;
+pub use state::{DecodeError, DocRecord, STATE_VERSION};

@@ -10,7 +10,7 @@
 //! contain it. Such bands would miss nearly all of those pairs
 //! (`1 - (1 - 0.3^5)^20 ≈ 0.05`).
 //!
-//! We use [`BANDS`] = 64 bands of [`BAND_ROWS`] = 2 rows, so two texts become
+//! We use [`BANDS`] = 64 bands of [`crate::BAND_ROWS`] = 2 rows, so two texts become
 //! candidates with probability `1 - (1 - J²)^64`:
 //!
 //! | Jaccard J | 0.05 | 0.10 | 0.15 | 0.20 | 0.25 | 0.30 |
@@ -24,14 +24,16 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::fingerprint::{mix64, BANDS, BAND_ROWS};
+use crate::fingerprint::{mix64, BANDS};
 
 /// Bucket chains are linked lists threaded through one vector, which keeps
 /// the index at two integers per (document, band) instead of one heap
-/// allocation per bucket.
+/// allocation per bucket. Buckets are keyed by 32 bits: two bands sharing a
+/// bucket by chance (one in several thousand documents at a million
+/// buckets) only cost one needless comparison.
 #[derive(Debug, Default)]
 pub(crate) struct LshIndex {
-    heads: HashMap<u64, u32, BuildHasherDefault<PremixedHasher>>,
+    heads: HashMap<u32, u32, BuildHasherDefault<PremixedHasher>>,
     /// `(document, previous entry in the same bucket or NONE)`.
     entries: Vec<(u32, u32)>,
 }
@@ -39,23 +41,28 @@ pub(crate) struct LshIndex {
 const NONE: u32 = u32::MAX;
 
 impl LshIndex {
-    /// Documents sharing at least one band with `signature`, most recent
-    /// first within each bucket, at most `max_per_bucket` per bucket (a
-    /// guard against degenerate buckets filled by boilerplate-only texts),
-    /// deduplicated.
-    pub(crate) fn candidates(&self, signature: &[u64], max_per_bucket: usize) -> Vec<u32> {
+    /// Documents before `before` (documents are numbered in the order they
+    /// were inserted) sharing at least one band key with `bands`, most
+    /// recent first within each bucket, at most `max_per_bucket` per bucket
+    /// (a guard against degenerate buckets filled by boilerplate-only
+    /// texts), deduplicated and sorted. Documents from `before` on are
+    /// skipped, so a batch can be indexed first and compared after, with
+    /// the candidates each document would have had on arrival.
+    pub(crate) fn candidates(&self, bands: &[u32], before: u32, max_per_bucket: usize) -> Vec<u32> {
         let mut found = Vec::new();
-        for band in 0..BANDS {
-            let Some(&head) = self.heads.get(&band_key(band, signature)) else {
+        for (band, &key) in bands.iter().enumerate().take(BANDS) {
+            let Some(&head) = self.heads.get(&bucket(band, key)) else {
                 continue;
             };
             let mut entry = head;
             let mut walked = 0;
             while entry != NONE && walked < max_per_bucket {
                 let (doc, prev) = self.entries[entry as usize];
-                found.push(doc);
+                if doc < before {
+                    found.push(doc);
+                    walked += 1;
+                }
                 entry = prev;
-                walked += 1;
             }
         }
         found.sort_unstable();
@@ -63,28 +70,31 @@ impl LshIndex {
         found
     }
 
-    /// Index `doc` under each band of `signature`.
-    pub(crate) fn insert(&mut self, doc: u32, signature: &[u64]) {
-        for band in 0..BANDS {
+    /// Make room for `docs` more documents.
+    pub(crate) fn reserve(&mut self, docs: usize) {
+        self.heads.reserve(docs * BANDS);
+        self.entries.reserve(docs * BANDS);
+    }
+
+    /// Index `doc` under each of its band keys.
+    pub(crate) fn insert(&mut self, doc: u32, bands: &[u32]) {
+        self.entries.reserve(bands.len());
+        for (band, &key) in bands.iter().enumerate().take(BANDS) {
             let entry = u32::try_from(self.entries.len()).expect("fewer than 2^32 band entries");
-            let prev = self
-                .heads
-                .insert(band_key(band, signature), entry)
-                .unwrap_or(NONE);
+            let prev = self.heads.insert(bucket(band, key), entry).unwrap_or(NONE);
             self.entries.push((doc, prev));
         }
     }
 }
 
-/// One key per band: the band's slots and its number, mixed, so equal
-/// slot values in different bands never share a bucket.
-fn band_key(band: usize, signature: &[u64]) -> u64 {
-    let rows = &signature[band * BAND_ROWS..(band + 1) * BAND_ROWS];
-    rows.iter()
-        .fold(mix64(band as u64 + 1), |acc, &slot| mix64(acc ^ slot))
+/// The bucket of a band key: the key with its band number, mixed (band
+/// keys already mix the band number in; this spreads 32-bit keys over the
+/// 64-bit map).
+fn bucket(band: usize, key: u32) -> u32 {
+    (mix64(((band as u64) << 32) | u64::from(key)) >> 32) as u32
 }
 
-/// Band keys are already uniformly mixed 64-bit values; hashing them again
+/// Bucket keys are already uniformly mixed values; hashing them again
 /// with SipHash would only cost time.
 #[derive(Debug, Default)]
 pub(crate) struct PremixedHasher(u64);
@@ -103,6 +113,11 @@ impl Hasher for PremixedHasher {
     fn write_u64(&mut self, value: u64) {
         self.0 = value;
     }
+
+    fn write_u32(&mut self, value: u32) {
+        // Spread the (already mixed) 32 bits over the word the map uses.
+        self.0 = u64::from(value).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
 }
 
 #[cfg(test)]
@@ -116,10 +131,11 @@ mod tests {
         let a =
             fingerprint("the central bank left its discount rate unchanged at four percent today");
         let b = fingerprint("wheat export subsidies were offered to egypt under the bonus program");
-        index.insert(0, a.signature());
-        index.insert(1, b.signature());
-        assert_eq!(index.candidates(a.signature(), 100), vec![0]);
-        assert_eq!(index.candidates(b.signature(), 100), vec![1]);
+        index.insert(0, a.bands());
+        index.insert(1, b.bands());
+        assert_eq!(index.candidates(a.bands(), 2, 100), vec![0]);
+        assert_eq!(index.candidates(b.bands(), 2, 100), vec![1]);
+        assert!(index.candidates(b.bands(), 1, 100).is_empty());
     }
 
     #[test]
@@ -127,9 +143,11 @@ mod tests {
         let mut index = LshIndex::default();
         let a = fingerprint("one two three four five");
         for doc in 0..10 {
-            index.insert(doc, a.signature());
+            index.insert(doc, a.bands());
         }
         // Most recent first: documents 9, 8, 7.
-        assert_eq!(index.candidates(a.signature(), 3), vec![7, 8, 9]);
+        assert_eq!(index.candidates(a.bands(), 10, 3), vec![7, 8, 9]);
+        // Before document 8: documents 7, 6, 5.
+        assert_eq!(index.candidates(a.bands(), 8, 3), vec![5, 6, 7]);
     }
 }

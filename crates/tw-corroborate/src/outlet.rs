@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
 /// Comparable form of an outlet name: lower case, punctuation as spaces,
@@ -97,7 +97,13 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             }
             Pattern {
                 label: entry.label,
-                regex: Regex::new(&source).expect("citation phrase compiles"),
+                // A small lazy-DFA cache: these run once over each text,
+                // and the default (a few MiB per pattern and thread) would
+                // hold tens of MiB for the life of the process.
+                regex: RegexBuilder::new(&source)
+                    .dfa_size_limit(1024 * 1024)
+                    .build()
+                    .expect("citation phrase compiles"),
             }
         })
         .collect()

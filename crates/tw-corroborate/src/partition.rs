@@ -9,6 +9,12 @@ pub(crate) struct Partition {
 }
 
 impl Partition {
+    /// Make room for `additional` more elements.
+    pub(crate) fn reserve(&mut self, additional: usize) {
+        self.parent.reserve(additional);
+        self.members.reserve(additional);
+    }
+
     /// A new singleton set; returns its element.
     pub(crate) fn push(&mut self) -> u32 {
         let id = u32::try_from(self.parent.len()).expect("fewer than 2^32 documents");

@@ -48,8 +48,8 @@ impl StockPhrases {
 
     /// Count one document's distinct shingles (conservative update: only
     /// the smallest counters grow, which keeps over-counts low).
-    pub(crate) fn add(&mut self, shingles: &[u64]) {
-        for &shingle in shingles {
+    pub(crate) fn add(&mut self, shingles: impl IntoIterator<Item = u64>) {
+        for shingle in shingles {
             let slots = Self::slots(shingle);
             let current = slots.iter().map(|&i| self.counts[i]).min().unwrap_or(0);
             if current == u8::MAX {
@@ -72,14 +72,14 @@ mod tests {
     fn counts_documents() {
         let mut stock = StockPhrases::default();
         for _ in 0..3 {
-            stock.add(&[1, 2]);
+            stock.add([1, 2]);
         }
-        stock.add(&[2]);
+        stock.add([2]);
         assert_eq!(stock.count(1), 3);
         assert_eq!(stock.count(2), 4);
         assert_eq!(stock.count(3), 0);
         for _ in 0..300 {
-            stock.add(&[7]);
+            stock.add([7]);
         }
         assert_eq!(stock.count(7), 255);
     }

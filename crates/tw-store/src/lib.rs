@@ -45,7 +45,9 @@ use rusqlite::config::DbConfig;
 use rusqlite::Connection;
 use tw_model::ClaimKind;
 
-pub use corroboration::{GroupRow, StoryRow};
+pub use corroboration::{
+    CorroborationCounts, CorroborationRecord, CorroborationUpdate, GroupRow, StoryRow,
+};
 pub use error::StoreError;
 pub use filter::ClaimFilter;
 pub use migrate::SCHEMA_VERSION;

@@ -10,6 +10,7 @@ use crate::StoreError;
 pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_corroboration.sql"),
+    include_str!("../migrations/0003_corroboration_state.sql"),
 ];
 
 /// The schema version this code writes.

@@ -1,6 +1,7 @@
 //! One file per command; `run` dispatches.
 
 mod bench;
+mod corroborate;
 mod demo;
 mod eval;
 mod ingest;
@@ -16,6 +17,7 @@ use anyhow::{Context as _, Result};
 use tw_store::Store;
 
 pub use bench::BenchHtmlArgs;
+pub use corroborate::CorroborateArgs;
 pub use demo::DemoArgs;
 pub use eval::EvalArgs;
 pub use ingest::IngestArgs;
@@ -36,6 +38,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Show(args) => show::run(&open(db)?, args),
         Command::Documents(args) => query::documents(&open(db)?, args),
         Command::Stories(args) => stories::run(&open(db)?, args),
+        Command::Corroborate(args) => corroborate::run(&mut open(db)?, args),
         Command::Flags(args) => sanctions::flags(&open(db)?, args),
         Command::Tally(args) => sanctions::tally(&open(db)?, args),
         Command::Measures(args) => sanctions::measures(args),

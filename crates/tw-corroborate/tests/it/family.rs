@@ -80,7 +80,7 @@ const CITIES: &str = "Regions likely to receive new offices include Vladivostok"
 const FLOUR: &str = "the new trade offices will help expand imports of Russian wheat flour";
 
 /// The six documents and their hand-made claims, in publication order.
-fn family() -> Vec<(Document, Vec<Claim>)> {
+pub(crate) fn family() -> Vec<(Document, Vec<Claim>)> {
     let three = ["Vladivostok", "Saint Petersburg", "Moscow"];
     let a = document("a", "Daily NK", &["Daily NK"], "2022-11-04", ORIGINAL);
     let b = document(
@@ -151,7 +151,8 @@ fn build(order: &[usize]) -> (Corroborator, Vec<(Document, Vec<Claim>)>) {
 
 /// Orders of arrival: publication order, reversed, and interleaved. The
 /// index is incremental, so every order must give the same answer.
-const ORDERS: [[usize; 6]; 3] = [[0, 1, 2, 3, 4, 5], [5, 4, 3, 2, 1, 0], [3, 5, 1, 4, 0, 2]];
+pub(crate) const ORDERS: [[usize; 6]; 3] =
+    [[0, 1, 2, 3, 4, 5], [5, 4, 3, 2, 1, 0], [3, 5, 1, 4, 0, 2]];
 
 #[test]
 fn roles_of_the_family() {
@@ -175,7 +176,13 @@ fn roles_of_the_family() {
             "order {order:?}: {story:#?}"
         );
         assert_eq!(story.origin_outlet.as_deref(), Some("Daily NK"));
-        assert_eq!(story.id, "s_a");
+        // The story is named after the member that arrived first.
+        let founder = order
+            .iter()
+            .map(|&i| ["a", "b", "c", "d", "e", "f"][i])
+            .find(|id| story.members.iter().any(|m| m.doc_id == *id))
+            .unwrap();
+        assert_eq!(story.id, format!("s_{founder}"), "order {order:?}");
 
         let reason = |id: &str| {
             story
@@ -312,4 +319,41 @@ fn a_negated_report_is_a_variant() {
     assert_eq!(slots, vec!["status", "places"]);
     assert_eq!(wire.variants[0].here, "negated");
     assert_eq!(wire.variants[0].reference, "planned");
+}
+
+/// A story keeps its id while earlier reports of it arrive, and merging
+/// two stories keeps the older one's id.
+#[test]
+fn story_ids_survive_earlier_reports_and_merges() {
+    let docs = family();
+    let mut corroborator = Corroborator::new();
+    // The rewrite (d, 10 Nov) founds the story; the wire (e) joins it.
+    for i in [3, 4] {
+        corroborator.add(&docs[i].0, &docs[i].1);
+    }
+    assert_eq!(corroborator.story_of("e").unwrap().id, "s_d");
+    // The blog copy (c) founds a second story with the Diplomat copy (b)...
+    for i in [2, 1] {
+        corroborator.add(&docs[i].0, &docs[i].1);
+    }
+    // ...which the shared claims had already merged into d's story.
+    let story = corroborator.story_of("c").unwrap();
+    assert_eq!(story.id, "s_d", "{story:#?}");
+    // The origin (a, 4 Nov), arriving last, becomes the origin of the
+    // story without renaming it.
+    corroborator.add(&docs[0].0, &docs[0].1);
+    let story = corroborator.story_of("a").unwrap();
+    assert_eq!(story.id, "s_d");
+    assert_eq!(story.members[0].doc_id, "a");
+    assert_eq!(story.members[0].role, Role::Origin);
+
+    // Two stories founded apart keep the older founder's id when an
+    // arrival links them.
+    let mut corroborator = Corroborator::new();
+    corroborator.add(&docs[2].0, &docs[2].1); // c founds one story
+    corroborator.add(&docs[5].0, &docs[5].1); // f, unrelated
+    corroborator.add(&docs[4].0, &docs[4].1); // e: same claim, joins c
+    assert_eq!(corroborator.story_of("e").unwrap().id, "s_c");
+    corroborator.add(&docs[0].0, &docs[0].1); // a links to c
+    assert_eq!(corroborator.story_of("a").unwrap().id, "s_c");
 }
