@@ -429,3 +429,24 @@ fn an_agent_noun_needs_an_amount_in_its_own_clause() {
         (Some("TH"), Some("ID"))
     );
 }
+
+#[test]
+fn digest_items_are_sentences_of_their_own() {
+    let f = flows(
+        "Japanese crushers bought 4,000 tonnes of Canadian rapeseed overnight for May shipment...Greece has agreed to buy 27,000 tonnes of Spanish corn...The U.S. sold soybeans to Taiwan.",
+        "1987-04-01",
+    );
+    let pairs: Vec<(Option<&str>, Option<&str>)> = f
+        .iter()
+        .map(|c| (c.exporter.as_deref(), c.importer.as_deref()))
+        .collect();
+    assert!(
+        pairs.contains(&(Some("CA"), None)) || pairs.contains(&(Some("CA"), Some("JP"))),
+        "{pairs:?}"
+    );
+    assert!(pairs.contains(&(Some("ES"), Some("GR"))), "{pairs:?}");
+    assert!(
+        !pairs.iter().any(|p| p.0 == Some("CA") && p.1 == Some("US")),
+        "{pairs:?}"
+    );
+}
