@@ -450,3 +450,20 @@ fn digest_items_are_sentences_of_their_own() {
         "{pairs:?}"
     );
 }
+
+#[test]
+fn a_bare_for_makes_no_exchange() {
+    let f = flows(
+        "Greece has agreed to buy 27,000 tonnes of Spanish corn for spot shipment, with Italy buying 6,000 tonnes of Spanish corn, traders said.",
+        "1987-04-01",
+    );
+    assert!(!f.is_empty());
+    assert!(
+        f.iter().all(|c| c.exporter.as_deref() == Some("ES")),
+        "{f:?}"
+    );
+    assert!(
+        f.iter().any(|c| c.importer.as_deref() == Some("GR")),
+        "{f:?}"
+    );
+}

@@ -373,8 +373,17 @@ impl TradeFrame {
                     }
                 )
             });
-        let exchange =
-            ctx.cues.reverse_markers.any(sent) || sent.to_ascii_lowercase().contains("exchange");
+        // A bare "for" ("for spot shipment") makes no exchange by itself.
+        let lower = sent.to_ascii_lowercase();
+        let exchange = ctx
+            .cues
+            .reverse_markers
+            .find(sent)
+            .iter()
+            .any(|h| ctx.cues.reverse_markers.phrase(h.index) != "for")
+            || ["exchange", "swap", "barter"]
+                .iter()
+                .any(|w| lower.contains(w));
 
         // "Canada exported steel worth two billion dlrs, while importing
         // iron ore": a verb of the other direction in a later clause governs
