@@ -96,9 +96,8 @@ fn commodity_quantity_money(b: Bencher) {
         documents()
             .iter()
             .map(|d| {
-                lexicon.find(&d.text).len()
-                    + tw_goods::find_quantities(&d.text).len()
-                    + tw_goods::find_money(&d.text).len()
+                let (quantities, money) = tw_goods::find_quantities_and_money(&d.text);
+                lexicon.find(&d.text).len() + quantities.len() + money.len()
             })
             .sum::<usize>()
     });
@@ -125,17 +124,47 @@ fn claim_building(b: Bencher) {
     });
 }
 
-#[divan::bench(sample_count = 5)]
-fn storing(b: Bencher) {
-    let items: Vec<(Document, Vec<Claim>, Vec<Mention>)> = documents()
+/// The documents with their claims and mentions, extracted once.
+fn extracted() -> Vec<(Document, Vec<Claim>, Vec<Mention>)> {
+    documents()
         .iter()
         .map(|d| {
             let e = tw_extract::extract(d);
             (d.clone(), e.claims, e.mentions)
         })
-        .collect();
+        .collect()
+}
+
+#[divan::bench(sample_count = 5)]
+fn storing(b: Bencher) {
+    let items = extracted();
     b.counter(BytesCount::new(text_bytes())).bench(|| {
         let mut store = tw_store::Store::open_in_memory().expect("store");
         store.insert_batch(&items).expect("insert").len()
     });
+}
+
+/// As `tradewatch ingest` writes: a new store file (WAL), batches of 512
+/// written as they come, a commit every 2,048 documents.
+#[divan::bench(sample_count = 5)]
+fn storing_to_a_file(b: Bencher) {
+    let items = extracted();
+    b.counter(BytesCount::new(text_bytes()))
+        .with_inputs(|| {
+            let batches: Vec<Vec<_>> = items.chunks(512).map(<[_]>::to_vec).collect();
+            (tempfile::tempdir().expect("temporary folder"), batches)
+        })
+        .bench_local_values(|(dir, batches)| {
+            let mut store = tw_store::Store::open(&dir.path().join("bench.db")).expect("store");
+            let mut load = store.bulk_load();
+            let mut stored = 0;
+            for batch in batches {
+                load.write(batch).expect("write");
+                if load.uncommitted() >= 2048 {
+                    stored += load.commit().expect("commit").len();
+                }
+            }
+            stored += load.commit().expect("commit").len();
+            stored
+        });
 }

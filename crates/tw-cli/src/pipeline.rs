@@ -3,9 +3,10 @@
 //!
 //! Items stream from `tw-ingest`; they are extracted in batches on every
 //! core with rayon, checked against the sanctions measures, and written by
-//! the single store connection, one transaction per batch (an item that
-//! fails half way makes the store redo the batch one savepoint per item),
-//! so an interrupted run leaves only whole documents.
+//! the single store connection as they come, into a transaction committed
+//! every [`COMMIT_EVERY`] documents (an item that fails half way makes the
+//! store redo the uncommitted batches one savepoint per item), so an
+//! interrupted run leaves only whole documents.
 
 use std::path::PathBuf;
 
@@ -17,9 +18,22 @@ use tw_model::{Claim, Document, Mention};
 use tw_sanctions::MeasureSet;
 use tw_store::{InsertOutcome, Store};
 
-/// Documents extracted per batch: large enough to keep both cores busy and
-/// amortise a transaction, small enough to bound memory.
+/// Documents extracted per batch: large enough to keep both cores busy,
+/// small enough to bound memory.
 const BATCH: usize = 512;
+
+/// Documents written between two commits. A commit rewrites every index
+/// page its transaction touched, and the mention indexes are touched all
+/// over by any batch: committing every few batches costs much less than a
+/// commit per batch. An interrupted run loses at most these (whole)
+/// documents, which are held in memory until committed.
+const COMMIT_EVERY: usize = 2048;
+
+/// One extracted document.
+type Extraction = (Document, Vec<Claim>, Vec<Mention>);
+
+/// A stored batch with the outcome of each document.
+type Written = (Vec<Extraction>, Vec<InsertOutcome>);
 
 /// What an ingest run did.
 #[derive(Debug, Default, Clone)]
@@ -49,7 +63,7 @@ enum Read {
 
 /// What the extractor hands on to the writer.
 enum Extracted {
-    Documents(Vec<(Document, Vec<Claim>, Vec<Mention>)>),
+    Documents(Vec<Extraction>),
     Skipped(String, String),
 }
 
@@ -80,7 +94,9 @@ pub fn ingest(
     );
     let mut summary = Summary::default();
     std::thread::scope(|scope| -> Result<()> {
-        let (read_tx, read_rx) = std::sync::mpsc::sync_channel::<Read>(2);
+        // Reading is several times faster than extracting: one batch in
+        // hand is enough. Two extracted batches cover the writer's commits.
+        let (read_tx, read_rx) = std::sync::mpsc::sync_channel::<Read>(1);
         let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Extracted>(2);
         scope.spawn(move || {
             let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
@@ -108,6 +124,10 @@ pub fn ingest(
         });
         let measures = &measures;
         scope.spawn(move || {
+            // Build the extractors' tables (automata, lexicons) while the
+            // reader fills the first batch, rather than on one core while
+            // the other waits for them.
+            process(&Document::default(), measures);
             for read in read_rx {
                 let out = match read {
                     Read::Documents(docs) => Extracted::Documents(
@@ -125,10 +145,20 @@ pub fn ingest(
                 }
             }
         });
+        let mut load = store.bulk_load();
         for extracted in done_rx {
             match extracted {
-                Extracted::Documents(items) => write(store, &items, &mut summary)?,
+                Extracted::Documents(items) => {
+                    load.write(items)?;
+                    if load.uncommitted() >= COMMIT_EVERY {
+                        let done = load.commit()?;
+                        settle(load.store(), done, &mut summary)?;
+                    }
+                }
                 Extracted::Skipped(origin, reason) => {
+                    let done = load.commit()?;
+                    let store = load.store();
+                    settle(store, done, &mut summary)?;
                     tracing::warn!(%origin, %reason, "skipped");
                     store.log_ingest(&origin, &origin, "skipped", Some(&reason))?;
                     summary.skipped += 1;
@@ -137,42 +167,50 @@ pub fn ingest(
             }
             bar.set_position((summary.stored + summary.duplicates + summary.skipped) as u64);
         }
+        let done = load.commit()?;
+        settle(load.store(), done, &mut summary)?;
         Ok(())
     })?;
     bar.finish_and_clear();
     Ok(summary)
 }
 
-/// Store one extracted batch and count what happened to each document.
-fn write(
-    store: &mut Store,
-    items: &[(Document, Vec<Claim>, Vec<Mention>)],
-    summary: &mut Summary,
-) -> Result<()> {
-    let outcomes = store.insert_batch(items)?;
-    for ((doc, claims, _), outcome) in items.iter().zip(outcomes) {
-        match outcome {
-            InsertOutcome::Inserted => {
-                summary.stored += 1;
-                summary.claims += claims.len();
-            }
-            InsertOutcome::Duplicate { existing_id } => {
-                summary.duplicates += 1;
-                tracing::debug!(id = %doc.id, existing = %existing_id, "duplicate content, nothing changed");
-                store.log_ingest(
-                    &doc.origin,
-                    &doc.id,
-                    "duplicate",
-                    Some(&format!("same content as {existing_id}")),
-                )?;
-            }
-            InsertOutcome::Failed { reason } => {
-                tracing::warn!(id = %doc.id, %reason, "not stored");
-                store.log_ingest(&doc.origin, &doc.id, "skipped", Some(&reason))?;
-                summary.skipped += 1;
-                summary.skipped_reasons.push((doc.origin.clone(), reason));
+/// Count what happened to each document of the committed batches and log
+/// the duplicates and failures, in input order.
+fn settle(store: &mut Store, done: Vec<Written>, summary: &mut Summary) -> Result<()> {
+    let mut log: Vec<(&str, &str, &'static str, String)> = Vec::new();
+    for (items, outcomes) in &done {
+        for ((doc, claims, _), outcome) in items.iter().zip(outcomes) {
+            match outcome {
+                InsertOutcome::Inserted => {
+                    summary.stored += 1;
+                    summary.claims += claims.len();
+                }
+                InsertOutcome::Duplicate { existing_id } => {
+                    summary.duplicates += 1;
+                    tracing::debug!(id = %doc.id, existing = %existing_id, "duplicate content, nothing changed");
+                    log.push((
+                        &doc.origin,
+                        &doc.id,
+                        "duplicate",
+                        format!("same content as {existing_id}"),
+                    ));
+                }
+                InsertOutcome::Failed { reason } => {
+                    tracing::warn!(id = %doc.id, %reason, "not stored");
+                    log.push((&doc.origin, &doc.id, "skipped", reason.clone()));
+                    summary.skipped += 1;
+                    summary
+                        .skipped_reasons
+                        .push((doc.origin.clone(), reason.clone()));
+                }
             }
         }
     }
+    let entries: Vec<(&str, &str, &str, Option<&str>)> = log
+        .iter()
+        .map(|(origin, item, status, reason)| (*origin, *item, *status, Some(reason.as_str())))
+        .collect();
+    store.log_ingest_many(&entries)?;
     Ok(())
 }

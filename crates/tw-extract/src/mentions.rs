@@ -125,33 +125,33 @@ impl Mentions {
         let mut all = Vec::new();
         for g in Gazetteer::global().find(text) {
             let kind = match g.kind {
-                GeoKind::Country => match g.code.clone() {
+                GeoKind::Country => match g.code {
                     Some(code) => Kind::Country { code, form: g.form },
                     None => Kind::Region {
-                        name: g.name.clone(),
+                        name: g.name,
                         code: None,
                     },
                 },
                 GeoKind::Place => Kind::Place {
-                    name: g.name.clone(),
-                    code: g.code.clone(),
+                    name: g.name,
+                    code: g.code,
                     lat: g.lat,
                     lon: g.lon,
                 },
                 GeoKind::Region => Kind::Region {
-                    name: g.name.clone(),
-                    code: g.code.clone(),
+                    name: g.name,
+                    code: g.code,
                 },
                 GeoKind::Organisation => Kind::Organisation {
-                    name: g.name.clone(),
+                    name: g.name,
                     org_type: g.org_type,
-                    code: g.code.clone(),
+                    code: g.code,
                 },
             };
             all.push(M {
                 start: g.start,
                 end: g.end,
-                text: g.text.clone(),
+                text: g.text,
                 kind,
             });
         }
@@ -166,34 +166,35 @@ impl Mentions {
             all.push(M {
                 start: c.start,
                 end: c.end,
-                text: c.text.clone(),
+                text: c.text,
                 kind: Kind::Commodity {
-                    hs: c.hs.clone(),
-                    head: c.head.clone(),
+                    hs: c.hs,
+                    head: c.head,
                     generic: c.generic,
                 },
             });
         }
-        for q in tw_goods::find_quantities(text) {
+        let (quantities, money) = tw_goods::find_quantities_and_money(text);
+        for q in quantities {
             all.push(M {
                 start: q.start,
                 end: q.end,
-                text: q.text.clone(),
+                text: q.text,
                 kind: Kind::Quantity {
                     value: q.value,
-                    unit: q.unit.clone(),
+                    unit: q.unit,
                 },
             });
         }
-        for m in tw_goods::find_money(text) {
+        for m in money {
             all.push(M {
                 start: m.start,
                 end: m.end,
-                text: m.text.clone(),
+                text: m.text,
                 kind: Kind::Money {
                     amount: m.amount,
-                    currency: m.currency.clone(),
-                    per_unit: m.per_unit.clone(),
+                    currency: m.currency,
+                    per_unit: m.per_unit,
                 },
             });
         }
@@ -201,9 +202,9 @@ impl Mentions {
             all.push(M {
                 start: t.start,
                 end: t.end,
-                text: t.text.clone(),
+                text: t.text,
                 kind: Kind::Time {
-                    value: t.value.clone(),
+                    value: t.value,
                     kind: t.kind,
                 },
             });

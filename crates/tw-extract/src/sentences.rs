@@ -88,6 +88,9 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    // A line is looked at twice, as the next line of one break and the
+    // previous line of the following one: remember the last verdict.
+    let mut rows = RowCache::default();
     while i < bytes.len() {
         if bytes[i] == b'\n' {
             let mut j = i + 1;
@@ -104,18 +107,20 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
             }
             // A table row (a run of spaces inside the line) is a paragraph
             // of its own, as is the line before a table.
-            let next_line_end = text[j..].find('\n').map_or(text.len(), |e| j + e);
+            let next_line_end = memchr(b'\n', &bytes[j..]).map_or(text.len(), |e| j + e);
             let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
             // A row wrapped onto the next line continues: after a comma or
             // "total", or before a bracketed figure.
             let previous_line = text[line_start..i].trim_end();
             let next_line = text[j..next_line_end].trim_start();
-            let wrapped = previous_line.ends_with(',')
-                || previous_line.to_ascii_lowercase().ends_with("total")
-                || next_line.starts_with('(');
-            let table_break = !wrapped && (tabular(next_line) || tabular(previous_line));
             let heading = previous_line.ends_with(':');
-            if newlines >= 2 || indent >= 2 || table_break || heading {
+            let breaks = newlines >= 2 || indent >= 2 || heading || {
+                let wrapped = previous_line.ends_with(',')
+                    || ends_with_ignore_ascii_case(previous_line, "total")
+                    || next_line.starts_with('(');
+                !wrapped && (rows.tabular(previous_line) || rows.tabular(next_line))
+            };
+            if breaks {
                 out.push((start, i));
                 start = j;
                 i = j;
@@ -130,6 +135,45 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// The offset of the first `needle` in `haystack`.
+fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+    haystack.iter().position(|&b| b == needle)
+}
+
+/// `s.to_ascii_lowercase().ends_with(suffix)` for a lower-case ASCII
+/// `suffix`, without the copy.
+fn ends_with_ignore_ascii_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
+/// The last [`tabular`] verdict and the trimmed line it is about.
+#[derive(Default)]
+struct RowCache<'a> {
+    last: Option<(&'a str, bool)>,
+}
+
+impl<'a> RowCache<'a> {
+    /// [`tabular`] of `line`.
+    fn tabular(&mut self, line: &'a str) -> bool {
+        let trimmed = line.trim();
+        if let Some((seen, verdict)) = self.last {
+            if seen == trimmed {
+                return verdict;
+            }
+        }
+        let verdict = tabular(trimmed);
+        self.last = Some((trimmed, verdict));
+        verdict
+    }
+}
+
+/// Function words: a line with one of them is prose, not a table row.
+const FUNCTION_WORDS: &[&str] = &[
+    "from", "in", "and", "to", "of", "the", "a", "was", "were", "is", "are", "with", "for", "at",
+    "by", "on",
+];
+
 /// A line of a table: columns set apart by runs of spaces, or a label with
 /// several numbers and few words ("Exports 3.70 3.70 4.34 4.34").
 fn tabular(line: &str) -> bool {
@@ -137,42 +181,29 @@ fn tabular(line: &str) -> bool {
     if line.contains("   ") {
         return true;
     }
+    // Prose wraps with numbers too ("tonnes from 2.99 mln in 1985 and 3.12
+    // mln in 1981"): a row has no function words and starts with a label.
+    if line.starts_with(|c: char| c.is_lowercase()) {
+        return false;
+    }
     let is_number = |t: &str| {
         let t = t.trim_matches(|c: char| !c.is_alphanumeric());
         t.chars().next().is_some_and(|c| c.is_ascii_digit()) || t.eq_ignore_ascii_case("nil")
     };
-    let tokens: Vec<&str> = line.split_whitespace().collect();
-    let numeric = tokens.iter().filter(|t| is_number(t)).count();
-    let words = tokens
-        .iter()
-        .filter(|t| !is_number(t) && t.chars().any(char::is_alphabetic))
-        .count();
-    // Prose wraps with numbers too ("tonnes from 2.99 mln in 1985 and 3.12
-    // mln in 1981"): a row has no function words and starts with a label.
-    let prose = tokens.iter().any(|t| {
-        matches!(
-            t.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_ascii_lowercase()
-                .as_str(),
-            "from"
-                | "in"
-                | "and"
-                | "to"
-                | "of"
-                | "the"
-                | "a"
-                | "was"
-                | "were"
-                | "is"
-                | "are"
-                | "with"
-                | "for"
-                | "at"
-                | "by"
-                | "on"
-        )
-    }) || line.starts_with(|c: char| c.is_lowercase());
-    numeric >= 2 && words <= numeric + 3 && !prose
+    let mut numeric = 0;
+    let mut words = 0;
+    for token in line.split_whitespace() {
+        let core = token.trim_matches(|c: char| !c.is_alphanumeric());
+        if FUNCTION_WORDS.iter().any(|w| core.eq_ignore_ascii_case(w)) {
+            return false;
+        }
+        if is_number(token) {
+            numeric += 1;
+        } else if token.chars().any(char::is_alphabetic) {
+            words += 1;
+        }
+    }
+    numeric >= 2 && words <= numeric + 3
 }
 
 fn split_paragraph(
@@ -183,34 +214,38 @@ fn split_paragraph(
     out: &mut Vec<Sentence>,
 ) {
     let para = &text[start..end];
+    let bytes = para.as_bytes();
+    let next_char = |at: usize| para[at..].chars().next();
     let mut sent_start = 0;
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    // Byte offsets: the sentence punctuation is ASCII, and no byte of a
+    // multi-byte character is ASCII.
     let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        if matches!(c, '.' | '!' | '?') {
+    while k < bytes.len() {
+        let c = bytes[k];
+        if matches!(c, b'.' | b'!' | b'?') {
             // Include closing quotes and brackets.
             let mut m = k + 1;
-            while m < chars.len() && matches!(chars[m].1, '"' | '”' | '’' | '\'' | ')') {
-                m += 1;
+            while let Some(q) = next_char(m).filter(|q| matches!(q, '"' | '”' | '’' | '\'' | ')'))
+            {
+                m += q.len_utf8();
             }
-            let end_byte = chars.get(m).map_or(para.len(), |&(b, _)| b);
+            let end_byte = m;
             // Must be followed by white space, then a sentence start.
             let mut n = m;
             let mut saw_space = false;
-            while n < chars.len() && chars[n].1.is_whitespace() {
+            while let Some(w) = next_char(n).filter(|w| w.is_whitespace()) {
                 saw_space = true;
-                n += 1;
+                n += w.len_utf8();
             }
-            let next = chars.get(n).map(|&(_, ch)| ch);
+            let next = next_char(n);
             let starts_sentence = next.is_some_and(|ch| {
                 ch.is_uppercase()
                     || ch.is_ascii_digit()
                     || matches!(ch, '"' | '“' | '\'' | '‘' | '(')
             });
-            if saw_space && starts_sentence && (c != '.' || !is_abbreviation(para, i, chars[n].0)) {
+            if saw_space && starts_sentence && (c != b'.' || !is_abbreviation(para, k, n)) {
                 push(text, start + sent_start, start + end_byte, paragraph, out);
-                sent_start = chars[n].0;
+                sent_start = n;
                 k = n;
                 continue;
             }
@@ -372,5 +407,180 @@ mod tests {
             texts("It rose 2.5 pct. Then 3.1."),
             vec!["It rose 2.5 pct.", "Then 3.1."]
         );
+    }
+
+    // ----- the character-indexed reading the faster one must equal
+
+    fn reference_split(text: &str) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        for (paragraph, (p_start, p_end)) in reference_paragraphs(text).into_iter().enumerate() {
+            reference_split_paragraph(text, p_start, p_end, paragraph, &mut out);
+        }
+        out
+    }
+
+    fn reference_paragraphs(text: &str) -> Vec<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'\n' {
+                let mut j = i + 1;
+                let mut newlines = 1;
+                let mut indent = 0;
+                while j < bytes.len() && matches!(bytes[j], b'\n' | b' ' | b'\t' | b'\r') {
+                    if bytes[j] == b'\n' {
+                        newlines += 1;
+                        indent = 0;
+                    } else {
+                        indent += 1;
+                    }
+                    j += 1;
+                }
+                // A table row (a run of spaces inside the line) is a paragraph
+                // of its own, as is the line before a table.
+                let next_line_end = text[j..].find('\n').map_or(text.len(), |e| j + e);
+                let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
+                // A row wrapped onto the next line continues: after a comma or
+                // "total", or before a bracketed figure.
+                let previous_line = text[line_start..i].trim_end();
+                let next_line = text[j..next_line_end].trim_start();
+                let wrapped = previous_line.ends_with(',')
+                    || previous_line.to_ascii_lowercase().ends_with("total")
+                    || next_line.starts_with('(');
+                let table_break =
+                    !wrapped && (reference_tabular(next_line) || reference_tabular(previous_line));
+                let heading = previous_line.ends_with(':');
+                if newlines >= 2 || indent >= 2 || table_break || heading {
+                    out.push((start, i));
+                    start = j;
+                    i = j;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out.push((start, bytes.len()));
+        out.into_iter()
+            .filter(|&(s, e)| !text[s..e].trim().is_empty())
+            .collect()
+    }
+
+    fn reference_tabular(line: &str) -> bool {
+        let line = line.trim();
+        if line.contains("   ") {
+            return true;
+        }
+        let is_number = |t: &str| {
+            let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+            t.chars().next().is_some_and(|c| c.is_ascii_digit()) || t.eq_ignore_ascii_case("nil")
+        };
+        let tokens: Vec<&str> = line.split_whitespace().collect();
+        let numeric = tokens.iter().filter(|t| is_number(t)).count();
+        let words = tokens
+            .iter()
+            .filter(|t| !is_number(t) && t.chars().any(char::is_alphabetic))
+            .count();
+        // Prose wraps with numbers too ("tonnes from 2.99 mln in 1985 and 3.12
+        // mln in 1981"): a row has no function words and starts with a label.
+        let prose = tokens.iter().any(|t| {
+            matches!(
+                t.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_ascii_lowercase()
+                    .as_str(),
+                "from"
+                    | "in"
+                    | "and"
+                    | "to"
+                    | "of"
+                    | "the"
+                    | "a"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "with"
+                    | "for"
+                    | "at"
+                    | "by"
+                    | "on"
+            )
+        }) || line.starts_with(|c: char| c.is_lowercase());
+        numeric >= 2 && words <= numeric + 3 && !prose
+    }
+
+    fn reference_split_paragraph(
+        text: &str,
+        start: usize,
+        end: usize,
+        paragraph: usize,
+        out: &mut Vec<Sentence>,
+    ) {
+        let para = &text[start..end];
+        let mut sent_start = 0;
+        let chars: Vec<(usize, char)> = para.char_indices().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let (i, c) = chars[k];
+            if matches!(c, '.' | '!' | '?') {
+                // Include closing quotes and brackets.
+                let mut m = k + 1;
+                while m < chars.len() && matches!(chars[m].1, '"' | '”' | '’' | '\'' | ')') {
+                    m += 1;
+                }
+                let end_byte = chars.get(m).map_or(para.len(), |&(b, _)| b);
+                // Must be followed by white space, then a sentence start.
+                let mut n = m;
+                let mut saw_space = false;
+                while n < chars.len() && chars[n].1.is_whitespace() {
+                    saw_space = true;
+                    n += 1;
+                }
+                let next = chars.get(n).map(|&(_, ch)| ch);
+                let starts_sentence = next.is_some_and(|ch| {
+                    ch.is_uppercase()
+                        || ch.is_ascii_digit()
+                        || matches!(ch, '"' | '“' | '\'' | '‘' | '(')
+                });
+                if saw_space
+                    && starts_sentence
+                    && (c != '.' || !is_abbreviation(para, i, chars[n].0))
+                {
+                    push(text, start + sent_start, start + end_byte, paragraph, out);
+                    sent_start = chars[n].0;
+                    k = n;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+        push(text, start + sent_start, end, paragraph, out);
+    }
+
+    #[test]
+    fn faster_reading_equals_the_reference_on_edge_cases() {
+        for text in [
+            "",
+            "?\nA",
+            "A.\n\nB",
+            "Exports 3.70 3.70\nImports NIL NIL",
+            "x,\n(1) 2 3",
+            "Total\n1 2 3",
+            "Heading:\nNext",
+            "“Rose.” Then",
+            "U.S. The end.",
+        ] {
+            assert_eq!(split(text), reference_split(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn faster_reading_equals_the_reference(
+            text in "\\PC{0,120}|[ \n\tA-Za-z0-9.!?,:()\"'”’“‘\u{a0}-]{0,160}|((Exports|total|Imports|NIL|1986/87|3.70|from|U.S.|Corp.|The|In) ?(\n|\n\n|\n    |   | |, |. )?){0,30}"
+        ) {
+            proptest::prop_assert_eq!(split(&text), reference_split(&text));
+        }
     }
 }

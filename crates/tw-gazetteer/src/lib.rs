@@ -273,7 +273,7 @@ impl Gazetteer {
         // offsets hold; mention texts are cut from the original.
         let flat: std::borrow::Cow<'_, str> =
             if text.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
-                std::borrow::Cow::Owned(text.replace(['\n', '\r', '\t'], " "))
+                std::borrow::Cow::Owned(flatten(text))
             } else {
                 std::borrow::Cow::Borrowed(text)
             };
@@ -324,6 +324,22 @@ impl Gazetteer {
     pub fn pattern_count(&self) -> usize {
         self.patterns.len()
     }
+}
+
+/// `text` with every line break, carriage return and tab as a space (one
+/// byte for one, so offsets hold).
+fn flatten(text: &str) -> String {
+    let mut flat = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if matches!(b, b'\n' | b'\r' | b'\t') {
+            flat.push_str(&text[copied..i]);
+            flat.push(' ');
+            copied = i + 1;
+        }
+    }
+    flat.push_str(&text[copied..]);
+    flat
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 use crate::text::{
@@ -270,8 +270,11 @@ impl Lexicon {
             }
         }
 
+        // A DFA: a few hundred KiB for this lexicon, and the fastest
+        // overlapping search, which runs over every document.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| Error::Automaton(e.to_string()))?;
 

@@ -6,6 +6,7 @@
 //! let goods = tw_goods::Lexicon::global().find(text);       // "wheat flour", HS 1101
 //! let amounts = tw_goods::find_quantities(text);            // 200,000 t
 //! let money = tw_goods::find_money(text);                   // 25,000,000 USD
+//! let (amounts, money) = tw_goods::find_quantities_and_money(text); // both, one scan
 //! ```
 //!
 //! Everything is pure (no IO) and data-driven: the lexicon, its context
@@ -59,6 +60,16 @@ pub enum Error {
     Automaton(String),
 }
 
+/// [`find_quantities`] and [`find_money`] of one text, reading its numbers
+/// once.
+pub fn find_quantities_and_money(text: &str) -> (Vec<QuantityMention>, Vec<MoneyMention>) {
+    let numbers = number::scan_numbers(text);
+    (
+        quantity::quantities_in(text, &numbers),
+        money::money_in(text, &numbers),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +87,10 @@ mod tests {
             assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()));
             assert!(m.amount.is_finite());
         }
+        assert_eq!(
+            find_quantities_and_money(text),
+            (find_quantities(text), find_money(text))
+        );
     }
 
     proptest! {

@@ -72,8 +72,12 @@ const WON_VERB_OBJECTS: &[&str] = &[
 /// a currency word after it or a currency sign before it; percentages
 /// ("42 pct") and bare numbers are not money.
 pub fn find_money(text: &str) -> Vec<MoneyMention> {
+    money_in(text, &scan_numbers(text))
+}
+
+/// [`find_money`] over the numbers of `text` already scanned.
+pub(crate) fn money_in(text: &str, numbers: &[ScannedNumber]) -> Vec<MoneyMention> {
     let tables = Tables::global();
-    let numbers = scan_numbers(text);
     let mut found = Vec::new();
     let mut covered_to = 0;
     for (index, number) in numbers.iter().enumerate() {

@@ -57,6 +57,19 @@ const SCALES: &[(&str, f64, bool)] = &[
     ("k", 1e3, true),
 ];
 
+/// The bytes (either case) a word of [`SCALES`] starts with.
+const SCALE_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < SCALES.len() {
+        let first = SCALES[i].0.as_bytes()[0];
+        table[first.to_ascii_lowercase() as usize] = true;
+        table[first.to_ascii_uppercase() as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Number words accepted only before a scale word ("two million", "a
 /// billion", "half a million").
 const NUMBER_WORDS: &[(&str, f64)] = &[
@@ -114,14 +127,35 @@ fn scan_digits(text: &str, at: usize) -> Option<(usize, f64)> {
     if pos == at {
         return None;
     }
-    let cleaned: String = text[at..pos].chars().filter(|&c| c != ',').collect();
-    let value: f64 = cleaned.parse().ok()?;
+    let digits = &text[at..pos];
+    // Without thousands commas the digits parse as they stand; with them,
+    // copy the digits without the commas (on the stack when short).
+    let value: f64 = if !digits.contains(',') {
+        digits.parse().ok()?
+    } else if digits.len() <= 64 {
+        let mut buffer = [0u8; 64];
+        let mut len = 0;
+        for &b in digits.as_bytes().iter().filter(|&&b| b != b',') {
+            buffer[len] = b;
+            len += 1;
+        }
+        std::str::from_utf8(&buffer[..len]).ok()?.parse().ok()?
+    } else {
+        digits.replace(',', "").parse().ok()?
+    };
     Some((pos, value))
 }
 
 /// A scale word at `at` (already past any space): the end and factor.
 fn scale_at(text: &str, at: usize, attached: bool) -> Option<(usize, f64)> {
     let bytes = text.as_bytes();
+    // Most numbers have no scale word after them: look at the first letter.
+    if !bytes
+        .get(at)
+        .is_some_and(|&b| SCALE_FIRST_BYTES[usize::from(b)])
+    {
+        return None;
+    }
     SCALES.iter().find_map(|&(word, factor, attached_only)| {
         if attached_only && !attached {
             return None;
@@ -236,6 +270,17 @@ fn number_words() -> &'static [(Phrase, f64)] {
     })
 }
 
+/// The first word of each of [`NUMBER_WORDS`], built once.
+fn number_first_words() -> &'static [&'static str] {
+    static FIRST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    FIRST.get_or_init(|| {
+        NUMBER_WORDS
+            .iter()
+            .filter_map(|(w, _)| w.split(' ').next())
+            .collect()
+    })
+}
+
 /// A number word followed by a scale word ("two million") at `at`.
 fn number_word_at(text: &str, at: usize) -> Option<ScannedNumber> {
     // Cheap test first: most words are no number word at all.
@@ -245,11 +290,9 @@ fn number_word_at(text: &str, at: usize) -> Option<ScannedNumber> {
         .count();
     let word = &text[at..at + word_len];
     if word_len > 7
-        || !NUMBER_WORDS.iter().any(|(w, _)| {
-            w.split(' ')
-                .next()
-                .is_some_and(|first| first.eq_ignore_ascii_case(word))
-        })
+        || !number_first_words()
+            .iter()
+            .any(|first| first.eq_ignore_ascii_case(word))
     {
         return None;
     }

@@ -1,7 +1,7 @@
 //! Quantities: a number, an optional scale word and a unit ("36,000
 //! tonnes", "2.34 mln tonnes", "1.4 mln 60 kilo bags", "25,000 bpd").
 
-use crate::number::scan_numbers;
+use crate::number::{scan_numbers, ScannedNumber};
 use crate::tables::{pounds_is_weight, tidy, Dimension, Guard, Tables};
 use crate::text::skip_space_or_hyphen;
 
@@ -36,10 +36,15 @@ pub struct QuantityMention {
 /// "of" + a commodity follows) are converted to `t`; cubic feet and litres
 /// to `m3`. Percentages and bare numbers are not quantities.
 pub fn find_quantities(text: &str) -> Vec<QuantityMention> {
+    quantities_in(text, &scan_numbers(text))
+}
+
+/// [`find_quantities`] over the numbers of `text` already scanned.
+pub(crate) fn quantities_in(text: &str, numbers: &[ScannedNumber]) -> Vec<QuantityMention> {
     let tables = Tables::global();
     let mut found = Vec::new();
     let mut covered_to = 0;
-    for number in scan_numbers(text) {
+    for number in numbers {
         if number.start < covered_to {
             continue;
         }

@@ -10,47 +10,115 @@
 /// one lexicon entry cover all of these while reporting original offsets.
 pub(crate) struct Normalized {
     pub(crate) text: String,
-    /// `map[i]` is the original byte offset of byte `i` of `text`.
-    map: Vec<usize>,
+    /// Where the copy and the original stop lining up byte for byte: from
+    /// byte `.0` of the copy on (up to the next entry), byte `i` of the copy
+    /// is byte `i + .1` of the original. Sorted; none means no shift.
+    shifts: Vec<(usize, usize)>,
 }
 
 impl Normalized {
     pub(crate) fn new(original: &str) -> Normalized {
-        let mut text = String::with_capacity(original.len());
-        let mut map = Vec::with_capacity(original.len());
-        let mut previous: Option<char> = None;
-        let mut chars = original.char_indices().peekable();
-        while let Some((offset, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            let is_joining_hyphen = matches!(c, '-' | '\u{2010}' | '\u{2011}')
-                && previous.is_some_and(char::is_alphanumeric)
-                && next.is_some_and(char::is_alphanumeric);
-            if c.is_whitespace() || is_joining_hyphen {
-                if !text.ends_with(' ') {
-                    text.push(' ');
-                    map.push(offset);
-                }
-            } else if c.is_ascii() {
-                text.push(c.to_ascii_lowercase());
-                map.push(offset);
-            } else {
-                // Non-ASCII characters are copied unchanged so that byte
-                // offsets inside them map one to one.
-                text.push(c);
-                for i in 0..c.len_utf8() {
-                    map.push(offset + i);
-                }
+        let bytes = original.as_bytes();
+        let mut norm = Normalized {
+            text: String::with_capacity(original.len()),
+            shifts: Vec::new(),
+        };
+        // Whether `text` ends with the space of a collapsed run.
+        let mut after_space = false;
+        // Start of the run of plain bytes (ASCII, neither white space nor a
+        // hyphen, or a lone space) not copied yet: they are copied
+        // lower-cased, one for one.
+        let mut plain = 0;
+        let mut offset = 0;
+        let is_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+        while offset < bytes.len() {
+            let b = bytes[offset];
+            if b.is_ascii() && !is_space(b) && b != b'-' {
+                offset += 1;
+                continue;
             }
-            previous = Some(c);
+            // A lone space between plain bytes stays as it is: part of the
+            // run (it cannot follow a space, so it is never collapsed).
+            if b == b' '
+                && (if plain < offset {
+                    bytes[offset - 1] != b' '
+                } else {
+                    !after_space
+                })
+                && bytes
+                    .get(offset + 1)
+                    .is_some_and(|&n| n.is_ascii() && !is_space(n))
+            {
+                offset += 1;
+                continue;
+            }
+            if plain < offset {
+                norm.push_lowercase(original, plain, offset);
+                after_space = bytes[offset - 1] == b' ';
+            }
+            let (c, len) = if b.is_ascii() {
+                (char::from(b), 1)
+            } else {
+                let c = original[offset..].chars().next().unwrap_or_default();
+                (c, c.len_utf8())
+            };
+            let is_joining_hyphen = matches!(c, '-' | '\u{2010}' | '\u{2011}')
+                && char_before(original, offset).is_some_and(char::is_alphanumeric)
+                && char_at(original, offset + len).is_some_and(char::is_alphanumeric);
+            if c.is_whitespace() || is_joining_hyphen {
+                if !after_space {
+                    norm.push(offset, ' ');
+                    after_space = true;
+                }
+            } else {
+                // A hyphen kept, or a non-ASCII character copied unchanged
+                // so that byte offsets inside it map one to one.
+                norm.push(offset, c);
+                after_space = false;
+            }
+            offset += len;
+            plain = offset;
         }
-        Normalized { text, map }
+        if plain < offset {
+            norm.push_lowercase(original, plain, offset);
+        }
+        norm
+    }
+
+    /// Note that the next byte of the copy is byte `offset` of the original.
+    fn align(&mut self, offset: usize) {
+        let at = self.text.len();
+        let shift = offset - at;
+        if self.shifts.last().map_or(0, |&(_, s)| s) != shift {
+            self.shifts.push((at, shift));
+        }
+    }
+
+    /// Copy `c`, which stands at byte `offset` of the original.
+    fn push(&mut self, offset: usize, c: char) {
+        self.align(offset);
+        self.text.push(c);
+    }
+
+    /// Copy `original[start..end]` (ASCII) lower-cased.
+    fn push_lowercase(&mut self, original: &str, start: usize, end: usize) {
+        self.align(start);
+        let at = self.text.len();
+        self.text.push_str(&original[start..end]);
+        self.text[at..].make_ascii_lowercase();
+    }
+
+    /// The original byte offset of byte `i` of the copy.
+    fn original_offset(&self, i: usize) -> usize {
+        let after = self.shifts.partition_point(|&(at, _)| at <= i);
+        i + after.checked_sub(1).map_or(0, |k| self.shifts[k].1)
     }
 
     /// Original byte range of the normalised byte range `start..end`
     /// (`end > start`, both on character boundaries of the copy).
     pub(crate) fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
-        let first = self.map[start];
-        let last_byte = self.map[end - 1];
+        let first = self.original_offset(start);
+        let last_byte = self.original_offset(end - 1);
         (first, last_byte + 1)
     }
 }
@@ -395,6 +463,56 @@ mod tests {
         let dash = norm.text.find('–').unwrap();
         let (s, e) = norm.original_range(dash, dash + '–'.len_utf8());
         assert_eq!(&text[s..e], "–");
+    }
+
+    /// The copy and byte map of a plain char-by-char reading, to check the
+    /// faster one against.
+    fn reference(original: &str) -> (String, Vec<usize>) {
+        let mut text = String::new();
+        let mut map = Vec::new();
+        let mut previous: Option<char> = None;
+        let mut chars = original.char_indices().peekable();
+        while let Some((offset, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let joining = matches!(c, '-' | '\u{2010}' | '\u{2011}')
+                && previous.is_some_and(char::is_alphanumeric)
+                && next.is_some_and(char::is_alphanumeric);
+            if c.is_whitespace() || joining {
+                if !text.ends_with(' ') {
+                    text.push(' ');
+                    map.push(offset);
+                }
+            } else if c.is_ascii() {
+                text.push(c.to_ascii_lowercase());
+                map.push(offset);
+            } else {
+                text.push(c);
+                map.extend(offset..offset + c.len_utf8());
+            }
+            previous = Some(c);
+        }
+        (text, map)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalized_maps_every_byte_back(
+            original in "([a-zA-Z0-9 ]|\\PC|[ \t\n\r\u{a0}\u{2010}\u{2028}-]){0,40}"
+        ) {
+            let norm = Normalized::new(&original);
+            let (text, map) = reference(&original);
+            proptest::prop_assert_eq!(&norm.text, &text);
+            for start in 0..text.len() {
+                for end in start + 1..=text.len() {
+                    if text.is_char_boundary(start) && text.is_char_boundary(end) {
+                        proptest::prop_assert_eq!(
+                            norm.original_range(start, end),
+                            (map[start], map[end - 1] + 1)
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -70,48 +70,30 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let indexed = evidence_high_water(&tx)?;
-        let mut outcomes = Vec::with_capacity(items.len());
-        // Savepoints by hand with cached statements: rusqlite's savepoint
-        // helper parses its SQL anew for every item.
-        let mut begin = tx.prepare_cached("SAVEPOINT item")?;
-        let mut release = tx.prepare_cached("RELEASE item")?;
-        let mut undo = tx.prepare_cached("ROLLBACK TO item")?;
-        let failed = |error: StoreError| InsertOutcome::Failed {
-            reason: error.to_string(),
+        // Dropping the transaction on `None` rolls the batch back.
+        let Some(outcomes) = write_items(&tx, items, savepoints)? else {
+            return Ok(None);
         };
-        for (doc, claims, mentions) in items {
-            let outcome = match check_document(&tx, doc, claims, mentions) {
-                Err(error) if error.is_item_error() => failed(error),
-                Err(error) => return Err(error),
-                Ok(Checked::Duplicate(existing_id)) => InsertOutcome::Duplicate { existing_id },
-                Ok(Checked::New { hash }) => {
-                    if savepoints {
-                        begin.execute([])?;
-                    }
-                    match write_document(&tx, doc, &hash, claims, mentions) {
-                        Ok(()) => {
-                            if savepoints {
-                                release.execute([])?;
-                            }
-                            InsertOutcome::Inserted
-                        }
-                        Err(error) if error.is_item_error() && savepoints => {
-                            undo.execute([])?;
-                            release.execute([])?;
-                            failed(error)
-                        }
-                        // Dropping the transaction rolls the batch back.
-                        Err(error) if error.is_item_error() => return Ok(None),
-                        Err(error) => return Err(error),
-                    }
-                }
-            };
-            outcomes.push(outcome);
-        }
-        drop((begin, release, undo));
         index_new_evidence(&tx, indexed)?;
         tx.commit()?;
         Ok(Some(outcomes))
+    }
+
+    /// Start a bulk load: `write` each batch as it comes into one open
+    /// transaction, `commit` every few thousand documents (which hands back
+    /// the batches with the outcome of each item, as [`Store::insert_batch`]
+    /// reports them). Much cheaper than a transaction per batch; an
+    /// interrupted load keeps whole committed documents only, and dropping
+    /// the load rolls back what was not committed. See `BulkLoad` in
+    /// `write.rs`.
+    pub fn bulk_load(&mut self) -> BulkLoad<'_> {
+        BulkLoad {
+            store: self,
+            open: false,
+            indexed: 0,
+            uncommitted: Vec::new(),
+            committed: Vec::new(),
+        }
     }
 
     /// Replace every claim of document `doc_id` (after re-extraction), in
@@ -177,6 +159,36 @@ impl Store {
         Ok(deleted > 0)
     }
 
+    /// Record what ingest did with many input items, as [`Store::log_ingest`]
+    /// does for one, in one transaction: `(origin, item, status, reason)`.
+    pub fn log_ingest_many(
+        &mut self,
+        entries: &[(&str, &str, &str, Option<&str>)],
+    ) -> Result<(), StoreError> {
+        if entries.is_empty() {
+            return Ok(());
+        }
+        if let Some((_, _, status, _)) = entries
+            .iter()
+            .find(|(_, _, status, _)| !INGEST_STATUSES.contains(status))
+        {
+            return Err(StoreError::InvalidIngestStatus(status.to_string()));
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO ingest_log (origin, item, status, reason) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for (origin, item, status, reason) in entries {
+                insert.execute(params![origin, item, status, reason])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Record what ingest did with one input item: `status` is `skipped`,
     /// `stored` or `duplicate`; `reason` says why.
     pub fn log_ingest(
@@ -195,6 +207,176 @@ impl Store {
             )?
             .execute(params![origin, item, status, reason])?;
         Ok(())
+    }
+}
+
+/// Write `items` inside the caller's transaction: outcomes as
+/// [`Store::insert_batch`] reports them. With `savepoints`, each item's
+/// writes are in a savepoint and a failing item is rolled back alone
+/// (always `Some`); without, an item failing half way through its writes
+/// gives `None` and the caller must roll the transaction back.
+fn write_items(
+    conn: &Connection,
+    items: &[(Document, Vec<Claim>, Vec<Mention>)],
+    savepoints: bool,
+) -> Result<Option<Vec<InsertOutcome>>, StoreError> {
+    let mut outcomes = Vec::with_capacity(items.len());
+    // Savepoints by hand with cached statements: rusqlite's savepoint
+    // helper parses its SQL anew for every item.
+    let mut begin = conn.prepare_cached("SAVEPOINT item")?;
+    let mut release = conn.prepare_cached("RELEASE item")?;
+    let mut undo = conn.prepare_cached("ROLLBACK TO item")?;
+    let failed = |error: StoreError| InsertOutcome::Failed {
+        reason: error.to_string(),
+    };
+    for (doc, claims, mentions) in items {
+        let outcome = match check_document(conn, doc, claims, mentions) {
+            Err(error) if error.is_item_error() => failed(error),
+            Err(error) => return Err(error),
+            Ok(Checked::Duplicate(existing_id)) => InsertOutcome::Duplicate { existing_id },
+            Ok(Checked::New { hash }) => {
+                if savepoints {
+                    begin.execute([])?;
+                }
+                match write_document(conn, doc, &hash, claims, mentions) {
+                    Ok(()) => {
+                        if savepoints {
+                            release.execute([])?;
+                        }
+                        InsertOutcome::Inserted
+                    }
+                    Err(error) if error.is_item_error() && savepoints => {
+                        undo.execute([])?;
+                        release.execute([])?;
+                        failed(error)
+                    }
+                    Err(error) if error.is_item_error() => return Ok(None),
+                    Err(error) => return Err(error),
+                }
+            }
+        };
+        outcomes.push(outcome);
+    }
+    Ok(Some(outcomes))
+}
+
+/// One document with its claims and mentions, as [`Store::insert_batch`]
+/// takes them.
+pub type Item = (Document, Vec<Claim>, Vec<Mention>);
+
+/// A batch of a bulk load with the outcome of each item.
+pub type Written = (Vec<Item>, Vec<InsertOutcome>);
+
+/// A bulk load ([`Store::bulk_load`]): batches are written as they come
+/// into one open transaction, which the caller commits every few thousand
+/// documents. A commit rewrites every index page the transaction touched,
+/// so committing seldom is much cheaper than a transaction per batch, and
+/// writing each batch as it arrives keeps the writer in step with whoever
+/// produces the batches.
+///
+/// The load keeps the batches it has not committed: an item failing half
+/// way through its writes (as in [`Store::insert_batch`]) rolls the open
+/// transaction back, and those batches are then written again one by one,
+/// each item in a savepoint. An interrupted load keeps what was committed:
+/// whole documents only. Dropping a `BulkLoad` rolls back what was not
+/// committed.
+#[derive(Debug)]
+pub struct BulkLoad<'s> {
+    store: &'s mut Store,
+    /// Whether a transaction is open.
+    open: bool,
+    /// The largest evidence id before the open transaction.
+    indexed: i64,
+    /// Batches written in the open transaction, with their outcomes.
+    uncommitted: Vec<Written>,
+    /// Batches already committed (written again after a rollback), not
+    /// yet handed back by [`BulkLoad::commit`].
+    committed: Vec<Written>,
+}
+
+impl BulkLoad<'_> {
+    /// Write a batch in the open transaction, beginning one if none is.
+    /// Errors that are not about one item (disk full, IO) roll back every
+    /// batch not committed and are returned.
+    pub fn write(&mut self, items: Vec<Item>) -> Result<(), StoreError> {
+        if !self.open {
+            let conn = &self.store.conn;
+            conn.prepare_cached("BEGIN IMMEDIATE")?.execute([])?;
+            self.open = true;
+            match evidence_high_water(conn) {
+                Ok(indexed) => self.indexed = indexed,
+                Err(error) => {
+                    self.rollback();
+                    return Err(error);
+                }
+            }
+        }
+        match write_items(&self.store.conn, &items, false) {
+            Ok(Some(outcomes)) => {
+                self.uncommitted.push((items, outcomes));
+                Ok(())
+            }
+            Ok(None) => {
+                // An item failed half way: write everything not committed
+                // again, one savepoint per item.
+                let mut batches = std::mem::take(&mut self.uncommitted);
+                batches.push((items, Vec::new()));
+                self.rollback();
+                for (items, outcomes) in &mut batches {
+                    *outcomes = self.store.insert_batch(items)?;
+                }
+                self.committed.append(&mut batches);
+                Ok(())
+            }
+            Err(error) => {
+                self.rollback();
+                Err(error)
+            }
+        }
+    }
+
+    /// Documents written since the last commit.
+    pub fn uncommitted(&self) -> usize {
+        self.uncommitted.iter().map(|(items, _)| items.len()).sum()
+    }
+
+    /// Commit the open transaction, if one is open, and hand back every
+    /// batch stored since the last commit, in the order written, with the
+    /// outcome of each item.
+    pub fn commit(&mut self) -> Result<Vec<Written>, StoreError> {
+        if self.open {
+            index_new_evidence(&self.store.conn, self.indexed)?;
+            self.store.conn.prepare_cached("COMMIT")?.execute([])?;
+            self.open = false;
+        }
+        let mut done = std::mem::take(&mut self.committed);
+        done.append(&mut self.uncommitted);
+        Ok(done)
+    }
+
+    /// The store, for other writes; commit first, or they join the open
+    /// transaction.
+    pub fn store(&mut self) -> &mut Store {
+        self.store
+    }
+
+    /// Roll the open transaction back, with the batches written in it.
+    fn rollback(&mut self) {
+        self.open = false;
+        self.uncommitted.clear();
+        // An IO error may have ended the transaction already; nothing
+        // more can be done about a failing rollback.
+        if !self.store.conn.is_autocommit() {
+            let _ = self.store.conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
+impl Drop for BulkLoad<'_> {
+    fn drop(&mut self) {
+        if self.open {
+            self.rollback();
+        }
     }
 }
 
@@ -463,4 +645,155 @@ fn set_sanctions(
     conn.prepare_cached("DELETE FROM claim_sanctions WHERE claim_id = ?1")?
         .execute([claim_id])?;
     insert_sanction_rows(conn, claim_id, flags)
+}
+
+#[cfg(test)]
+mod tests {
+    use tw_model::{ClaimKind, Evidence};
+
+    use super::*;
+
+    fn doc(id: &str, text: &str) -> Document {
+        Document {
+            id: id.to_string(),
+            url: None,
+            source: Some("Reuters".into()),
+            published: None,
+            title: None,
+            text: text.to_string(),
+            raw: text.to_string(),
+            provenance: vec![],
+            verification_note: None,
+            format: "jsonl".into(),
+            origin: format!("corpus.jsonl:{id}"),
+            metadata: serde_json::Map::new(),
+        }
+    }
+
+    fn item(id: &str, text: &str) -> (Document, Vec<Claim>, Vec<Mention>) {
+        let mut claim = Claim::new(id, ClaimKind::Event);
+        claim.evidence.push(Evidence {
+            text: text.to_string(),
+            start: 0,
+            end: text.chars().count(),
+        });
+        claim.assign_id();
+        let mention = Mention {
+            doc_id: id.to_string(),
+            kind: "country".into(),
+            text: text.to_string(),
+            start: 0,
+            end: text.chars().count(),
+            value: Some("KP".into()),
+            lat: None,
+            lon: None,
+        };
+        (doc(id, text), vec![claim], vec![mention])
+    }
+
+    fn outcomes(written: &[Written]) -> Vec<Vec<InsertOutcome>> {
+        written.iter().map(|(_, o)| o.clone()).collect()
+    }
+
+    #[test]
+    fn a_bulk_load_stores_its_batches_when_committed() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut load = store.bulk_load();
+        load.write(vec![item("d1", "One."), item("d2", "Two.")])
+            .unwrap();
+        // A later batch sees the uncommitted documents.
+        load.write(vec![item("d3", "One.")]).unwrap();
+        assert_eq!(load.uncommitted(), 3);
+        let done = load.commit().unwrap();
+        assert_eq!(
+            outcomes(&done),
+            [
+                vec![InsertOutcome::Inserted; 2],
+                vec![InsertOutcome::Duplicate {
+                    existing_id: "d1".into()
+                }]
+            ]
+        );
+        assert_eq!(done[1].0[0].0.id, "d3");
+        assert_eq!(load.uncommitted(), 0);
+        assert!(load.commit().unwrap().is_empty(), "nothing open");
+        drop(load);
+        let stats = store.stats().unwrap();
+        assert_eq!((stats.documents, stats.claims, stats.mentions), (2, 2, 2));
+        // The evidence went into the full-text index at the commit.
+        let found = store
+            .claims(&crate::ClaimFilter {
+                text: Some("Two".into()),
+                ..crate::ClaimFilter::default()
+            })
+            .unwrap();
+        assert_eq!(found.len(), 1);
+        assert!(store.integrity_check().unwrap());
+    }
+
+    #[test]
+    fn an_uncommitted_bulk_load_leaves_nothing() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.insert_batch(&[item("d0", "Zero.")]).unwrap();
+        let mut load = store.bulk_load();
+        load.write(vec![item("d1", "One.")]).unwrap();
+        drop(load);
+        let stats = store.stats().unwrap();
+        assert_eq!((stats.documents, stats.claims, stats.mentions), (1, 1, 1));
+        assert!(store.integrity_check().unwrap());
+    }
+
+    #[test]
+    fn a_half_written_item_sends_the_uncommitted_batches_item_by_item() {
+        let mut store = Store::open_in_memory().unwrap();
+        let taken = item("d0", "Zero.");
+        store.insert_batch(std::slice::from_ref(&taken)).unwrap();
+        let mut load = store.bulk_load();
+        load.write(vec![item("d1", "One.")]).unwrap();
+        // Fails inside SQLite after its document row was written: its
+        // claim id belongs to d0.
+        let mut stolen = taken.1[0].clone();
+        stolen.doc_id = "d2".into();
+        let bad = (doc("d2", "Two."), vec![stolen], vec![]);
+        load.write(vec![item("d3", "Three."), bad]).unwrap();
+        assert_eq!(load.uncommitted(), 0, "written again and committed");
+        load.write(vec![item("d4", "Four.")]).unwrap();
+        let done = load.commit().unwrap();
+        let got = outcomes(&done);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0], [InsertOutcome::Inserted]);
+        assert_eq!(got[1][0], InsertOutcome::Inserted);
+        assert!(matches!(got[1][1], InsertOutcome::Failed { .. }), "{got:?}");
+        assert_eq!(got[2], [InsertOutcome::Inserted]);
+        drop(load);
+        assert_eq!(store.stats().unwrap().documents, 4);
+        assert_eq!(store.document("d2").unwrap(), None);
+        assert!(store.integrity_check().unwrap());
+    }
+
+    #[test]
+    fn many_log_entries_go_in_together_and_in_order() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .log_ingest_many(&[
+                ("a.jsonl", "line 1", "duplicate", Some("same as d0")),
+                ("a.jsonl", "line 2", "skipped", Some("no text")),
+            ])
+            .unwrap();
+        assert!(matches!(
+            store.log_ingest_many(&[
+                ("a.jsonl", "line 3", "stored", None),
+                ("a.jsonl", "line 4", "lost", None),
+            ]),
+            Err(StoreError::InvalidIngestStatus(_))
+        ));
+        store.log_ingest_many(&[]).unwrap();
+        let log = store.ingest_log(10).unwrap();
+        let items: Vec<&str> = log.iter().map(|e| e.item.as_str()).collect();
+        assert_eq!(
+            items,
+            ["line 2", "line 1"],
+            "newest first, nothing of the refused call"
+        );
+    }
 }

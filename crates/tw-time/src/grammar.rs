@@ -9,8 +9,8 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use crate::calendar::{Expr, Period, WeekdayRef, YearRef};
-use crate::lexicon::{lexicon, CalUnit, Lexicon, MonthWord, PhraseTable, WordSet};
-use crate::token::{Token, TokenKind};
+use crate::lexicon::{lexicon, CalUnit, Lexicon, MonthWord, PhraseTable, WordMap, WordSet};
+use crate::token::{tokenize, Token, TokenKind};
 use crate::TimeKind;
 
 /// One recognised expression: token range `start..end`, kind and meaning.
@@ -47,6 +47,36 @@ fn starters() -> &'static WordSet {
         let mut words = lexicon().starting_words();
         words.extend(GRAMMAR_STARTERS.iter().map(|w| w.to_string()));
         words
+    })
+}
+
+/// A token's word may begin an expression ([`starters`]).
+const STARTER: u8 = 1;
+/// A token's word is in some list of the lexicon.
+const KNOWN: u8 = 2;
+
+/// What the grammar knows of each word, so that a token is looked up once.
+struct Vocabulary {
+    flags: WordMap<u8>,
+    /// Whether any listed word is a number token: if not, numbers need no
+    /// lookup.
+    numbers: bool,
+}
+
+fn vocabulary() -> &'static Vocabulary {
+    static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
+    VOCABULARY.get_or_init(|| {
+        let mut flags = WordMap::default();
+        for word in &lexicon().vocabulary {
+            *flags.entry(word.clone()).or_default() |= KNOWN;
+        }
+        for word in starters() {
+            *flags.entry(word.clone()).or_default() |= STARTER;
+        }
+        let numbers = flags
+            .keys()
+            .any(|word| matches!(tokenize(word).as_slice(), [t] if t.kind == TokenKind::Number));
+        Vocabulary { flags, numbers }
     })
 }
 
@@ -94,6 +124,8 @@ struct Grammar<'t> {
     whole: bool,
     /// `core` at each position, computed once: ranges and bounds ask again.
     core_memo: RefCell<Vec<Option<Parse>>>,
+    /// [`STARTER`] and [`KNOWN`] of each token.
+    flags: Vec<u8>,
 }
 
 fn point(end: usize, expr: Expr) -> Parse {
@@ -113,12 +145,33 @@ fn longest(parses: impl IntoIterator<Item = Parse>) -> Parse {
 
 impl<'t> Grammar<'t> {
     fn new(t: &'t [Token<'t>], whole: bool) -> Self {
+        let vocabulary = vocabulary();
+        let flags = t
+            .iter()
+            .map(|token| {
+                if token.kind == TokenKind::Number && !vocabulary.numbers {
+                    return 0;
+                }
+                vocabulary
+                    .flags
+                    .get(token.lower.as_ref())
+                    .copied()
+                    .unwrap_or(0)
+            })
+            .collect();
         Grammar {
             t,
             lex: lexicon(),
             whole,
             core_memo: RefCell::new(vec![None; t.len()]),
+            flags,
         }
+    }
+
+    /// True when token `i` is a word of some list of the lexicon: any other
+    /// token is in none, and needs no lookup.
+    fn known(&self, i: usize) -> bool {
+        self.flags.get(i).is_some_and(|f| f & KNOWN != 0)
     }
 
     // ----- token helpers -------------------------------------------------
@@ -169,6 +222,9 @@ impl<'t> Grammar<'t> {
 
     /// The longest phrase of `table` starting at `i`.
     fn longest_phrase<V: Copy>(&self, i: usize, table: &PhraseTable<V>) -> Option<(usize, V)> {
+        if !self.known(i) {
+            return None;
+        }
         let first = self.tok(i)?.lower.as_ref();
         table
             .starting_with(first)
@@ -180,7 +236,7 @@ impl<'t> Grammar<'t> {
     fn quantity_follows(&self, i: usize) -> bool {
         match self.tok(i) {
             Some(t) if t.kind == TokenKind::Word => {
-                self.lex.quantity_units.contains(t.lower.as_ref())
+                self.known(i) && self.lex.quantity_units.contains(t.lower.as_ref())
             }
             Some(t) => t.glued && t.lower == "%",
             None => false,
@@ -272,12 +328,19 @@ impl<'t> Grammar<'t> {
     }
 
     fn unit_at(&self, i: usize) -> Option<CalUnit> {
+        if !self.known(i) {
+            return None;
+        }
         self.word(i).and_then(|w| self.lex.units.get(w).copied())
     }
 
     /// An ordinal 1-4: "first", "2nd".
     fn ordinal_at(&self, i: usize) -> Option<(usize, u32)> {
-        if let Some(n) = self.word(i).and_then(|w| self.lex.ordinals.get(w)) {
+        if let Some(n) = self
+            .word(i)
+            .filter(|_| self.known(i))
+            .and_then(|w| self.lex.ordinals.get(w))
+        {
             return Some((i + 1, *n));
         }
         let (n, digits) = self.plain_number(i)?;
@@ -292,7 +355,7 @@ impl<'t> Grammar<'t> {
     /// optional period.
     fn month_at(&self, i: usize) -> Option<(usize, MonthWord)> {
         let token = self.tok(i)?;
-        if token.kind != TokenKind::Word || !(self.whole || token.capitalised) {
+        if token.kind != TokenKind::Word || !(self.whole || token.capitalised) || !self.known(i) {
             return None;
         }
         let month = *self.lex.months.get(token.lower.as_ref())?;
@@ -375,7 +438,7 @@ impl<'t> Grammar<'t> {
     fn best_at(&self, i: usize) -> Option<Hit> {
         let token = self.tok(i)?;
         if token.kind != TokenKind::Number
-            && !(token.kind == TokenKind::Word && starters().contains(token.lower.as_ref()))
+            && !(token.kind == TokenKind::Word && self.flags[i] & STARTER != 0)
         {
             return None;
         }
@@ -906,7 +969,10 @@ impl<'t> Grammar<'t> {
             Some("next" | "coming") => (i + 1, Some(YearRef::After)),
             _ => (i, None),
         };
-        let season = *self.word(j).and_then(|w| self.lex.seasons.get(w))?;
+        let season = *self
+            .word(j)
+            .filter(|_| self.known(j))
+            .and_then(|w| self.lex.seasons.get(w))?;
         let k = j + 1;
         let explicit = if let Some((end, Expr::Years(first, _), _)) = self.year_pair(k) {
             Some((end, first))
@@ -971,7 +1037,10 @@ impl<'t> Grammar<'t> {
         if !(self.whole || token.capitalised) {
             return None;
         }
-        let weekday = *self.word(j).and_then(|w| self.lex.weekdays.get(w))?;
+        let weekday = *self
+            .word(j)
+            .filter(|_| self.known(j))
+            .and_then(|w| self.lex.weekdays.get(w))?;
         let mut end = j + 1;
         if self.word(end).is_some_and(|w| self.lex.daypart.contains(w)) {
             end += 1;

@@ -186,6 +186,9 @@ pub(crate) struct Lexicon {
     pub future_cue: PhraseTable<()>,
     pub daypart: WordSet,
     pub duration_noun: WordSet,
+    /// Every word of every line, whatever its list: a token whose text is
+    /// none of these is in no list, so the grammar need not look it up.
+    pub vocabulary: WordSet,
 }
 
 impl Lexicon {
@@ -279,6 +282,7 @@ pub(crate) fn parse(text: &str) -> Result<Lexicon, LexiconError> {
         if phrase.is_empty() {
             return Err(LexiconError::Shape { line });
         }
+        lex.vocabulary.extend(phrase.iter().cloned());
         let bad = || LexiconError::BadValue {
             line,
             class: class.to_string(),

@@ -179,7 +179,8 @@ pub struct TimeMention {
 /// match. Relative expressions resolve against `anchor`; with `None` they
 /// are still found but their value is `None`.
 pub fn find_times(text: &str, anchor: Option<&Anchor>) -> Vec<TimeMention> {
-    let tokens = token::tokenize(text);
+    let lowered = text.to_ascii_lowercase();
+    let tokens = token::tokenize_in(text, Some(&lowered));
     grammar::scan(&tokens)
         .into_iter()
         .map(|hit| mention(text, &tokens, &hit, anchor))

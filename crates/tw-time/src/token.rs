@@ -47,12 +47,30 @@ pub(crate) struct Token<'a> {
 
 /// Tokenise `text`. Never fails; every span lies on char boundaries.
 pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
+    tokenize_in(text, None)
+}
+
+/// Tokenise `text`, with `lowered` its ASCII lower-case copy
+/// (`text.to_ascii_lowercase()`, the same byte offsets) when the caller has
+/// one: an ASCII word in upper case then borrows its lower case from it.
+pub(crate) fn tokenize_in<'a>(text: &'a str, lowered: Option<&'a str>) -> Vec<Token<'a>> {
     let bytes = text.as_bytes();
-    let mut tokens = Vec::new();
-    let mut chars = text.char_indices().peekable();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut last_end: Option<usize> = None;
-    while let Some((start, c)) = chars.next() {
-        if c.is_whitespace() {
+    // The character at byte `at` (a char boundary) and its length; ASCII
+    // without decoding.
+    let char_at = |at: usize| -> Option<(char, usize)> {
+        let b = *bytes.get(at)?;
+        if b.is_ascii() {
+            return Some((char::from(b), 1));
+        }
+        let c = text[at..].chars().next()?;
+        Some((c, c.len_utf8()))
+    };
+    let mut start = 0;
+    while let Some((c, len)) = char_at(start) {
+        if matches!(c, ' ' | '\t'..='\r') || c.is_whitespace() {
+            start += len;
             continue;
         }
         let glued = last_end == Some(start);
@@ -83,9 +101,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
                 }
                 grouped = true;
             }
-            while chars.peek().is_some_and(|&(i, _)| i < end) {
-                chars.next();
-            }
             let digits = digit_end - start;
             let number = if grouped || digits > 9 {
                 None
@@ -104,19 +119,36 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
                 grouped,
             }
         } else if c.is_alphabetic() {
-            let mut end = start + c.len_utf8();
-            while let Some(&(i, next)) = chars.peek() {
-                if !next.is_alphabetic() {
-                    break;
+            let mut end = start + len;
+            let mut ascii = c.is_ascii();
+            loop {
+                while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+                    end += 1;
                 }
-                end = i + next.len_utf8();
-                chars.next();
+                match char_at(end) {
+                    Some((next, next_len)) if !next.is_ascii() && next.is_alphabetic() => {
+                        ascii = false;
+                        end += next_len;
+                    }
+                    _ => break,
+                }
             }
+            let word = &text[start..end];
+            let lower = if !ascii {
+                lower_case(word)
+            } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                match lowered {
+                    Some(lowered) => Cow::Borrowed(&lowered[start..end]),
+                    None => Cow::Owned(word.to_ascii_lowercase()),
+                }
+            } else {
+                Cow::Borrowed(word)
+            };
             Token {
                 start,
                 end,
                 kind: TokenKind::Word,
-                lower: lower_case(&text[start..end]),
+                lower,
                 capitalised: c.is_uppercase(),
                 glued,
                 number: None,
@@ -124,7 +156,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
                 grouped: false,
             }
         } else {
-            let end = start + c.len_utf8();
+            let end = start + len;
             let lower = match c {
                 // Dashes of every width are one kind of separator.
                 '\u{2010}'..='\u{2015}' | '\u{2212}' => Cow::Borrowed("-"),
@@ -145,6 +177,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
         };
         last_end = Some(token.end);
+        start = token.end;
         tokens.push(token);
     }
     tokens

@@ -16,6 +16,8 @@ mod title;
 pub(crate) use boilerplate::is_boilerplate;
 pub(crate) use normalise::normalise;
 
+use std::borrow::Cow;
+
 use provenance::{outlet_key, Note, Role};
 
 /// How much cleaning the input needs.
@@ -102,9 +104,11 @@ const TRAILING_NOTE_LINES: usize = 3;
 /// if any; without one, a headline is looked for at the top (scraped mode).
 pub(crate) fn clean(body: &str, mode: Mode, known_title: Option<&str>) -> Cleaned {
     let normalised = normalise(boilerplate::strip_wire_signatures(body));
-    let mut lines: Vec<String> = normalised.split('\n').map(str::to_string).collect();
+    // Lines borrow from the normalised text; a line that loses a note is
+    // rebuilt.
+    let mut lines: Vec<Cow<'_, str>> = normalised.split('\n').map(Cow::Borrowed).collect();
     let mut dropped = vec![false; lines.len()];
-    let content = |lines: &[String], dropped: &[bool]| -> Vec<usize> {
+    let content = |lines: &[Cow<'_, str>], dropped: &[bool]| -> Vec<usize> {
         (0..lines.len())
             .filter(|&i| !dropped[i] && !lines[i].is_empty())
             .collect()
@@ -121,13 +125,13 @@ pub(crate) fn clean(body: &str, mode: Mode, known_title: Option<&str>) -> Cleane
         if let Some(&first) = content(&lines, &dropped).first() {
             let candidate = &lines[first];
             let key = title::title_key(candidate);
-            let followed_by_blank = lines.get(first + 1).is_none_or(String::is_empty);
+            let followed_by_blank = lines.get(first + 1).is_none_or(|l| l.is_empty());
             let repeated = lines
                 .iter()
                 .skip(first + 1)
                 .any(|line| title::title_key(line) == key);
             if title::looks_like_headline(candidate) && (followed_by_blank || repeated) {
-                detected_title = Some(candidate.clone());
+                detected_title = Some(candidate.to_string());
                 dropped[first] = true;
             }
         }
@@ -146,7 +150,7 @@ pub(crate) fn clean(body: &str, mode: Mode, known_title: Option<&str>) -> Cleane
                 // headline and still be the start of a sentence.
                 Mode::Wire => {
                     let blank = |i: Option<usize>| {
-                        i.and_then(|i| lines.get(i)).is_none_or(String::is_empty)
+                        i.and_then(|i| lines.get(i)).is_none_or(|l| l.is_empty())
                     };
                     indices
                         .first()
@@ -206,7 +210,7 @@ pub(crate) fn clean(body: &str, mode: Mode, known_title: Option<&str>) -> Cleane
             if rebuilt.is_empty() {
                 dropped[i] = true;
             }
-            lines[i] = rebuilt;
+            lines[i] = Cow::Owned(rebuilt);
         }
     }
 
@@ -215,7 +219,7 @@ pub(crate) fn clean(body: &str, mode: Mode, known_title: Option<&str>) -> Cleane
             .iter()
             .zip(&dropped)
             .filter(|(_, drop)| !**drop)
-            .map(|(line, _)| line.as_str()),
+            .map(|(line, _)| line.as_ref()),
     );
     Cleaned {
         text,

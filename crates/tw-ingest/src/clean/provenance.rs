@@ -110,6 +110,11 @@ pub(crate) fn sentence_note(sentence: &str) -> Option<Note> {
         .iter()
         .filter(|cue| !cue.whole_line && cue.max_chars.is_none_or(|max| chars <= max))
         .find_map(|cue| {
+            // `is_match` first: most sentences match no cue, and finding
+            // that out needs no capture slots.
+            if !cue.regex.is_match(sentence) {
+                return None;
+            }
             let outlet = outlet_name(cue.regex.captures(sentence)?.name("outlet")?.as_str())?;
             Some(Note::Outlet(cue.role, outlet))
         });
@@ -117,6 +122,9 @@ pub(crate) fn sentence_note(sentence: &str) -> Option<Note> {
         return outlet;
     }
     CUES.verification.iter().find_map(|regex| {
+        if !regex.is_match(sentence) {
+            return None;
+        }
         let captures = regex.captures(sentence)?;
         let Some(subject) = captures.name("subject") else {
             return Some(Note::Unverified { verifier: None });

@@ -8,29 +8,30 @@
 pub(crate) fn sentence_ranges(line: &str) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();
     let mut start = 0usize;
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let bytes = line.as_bytes();
+    let char_at = |at: usize| line[at..].chars().next();
+    // Byte offsets: the sentence punctuation is ASCII, and no byte of a
+    // multi-byte character is ASCII.
     let mut i = 0usize;
-    while i < chars.len() {
-        let (_, c) = chars[i];
-        if matches!(c, '.' | '!' | '?') {
+    while i < bytes.len() {
+        if matches!(bytes[i], b'.' | b'!' | b'?') {
             let mut end = i + 1;
-            while end < chars.len() && matches!(chars[end].1, '"' | '\'' | '”' | '’' | ')' | ']')
+            while let Some(q) =
+                char_at(end).filter(|q| matches!(q, '"' | '\'' | '”' | '’' | ')' | ']'))
             {
-                end += 1;
+                end += q.len_utf8();
             }
             let mut next = end;
-            while next < chars.len() && chars[next].1.is_whitespace() {
-                next += 1;
+            while let Some(w) = char_at(next).filter(|w| w.is_whitespace()) {
+                next += w.len_utf8();
             }
             let starts_sentence = next > end
-                && next < chars.len()
-                && (chars[next].1.is_uppercase()
-                    || chars[next].1.is_ascii_digit()
-                    || matches!(chars[next].1, '"' | '“' | '‘' | '('));
+                && char_at(next).is_some_and(|c| {
+                    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(')
+                });
             if starts_sentence {
-                let end_byte = chars.get(end).map_or(line.len(), |(b, _)| *b);
-                push_trimmed(&mut ranges, line, start..end_byte);
-                start = chars[next].0;
+                push_trimmed(&mut ranges, line, start..end);
+                start = next;
                 i = next;
                 continue;
             }
@@ -57,6 +58,54 @@ fn push_trimmed(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The character-indexed reading the byte-level one must equal.
+    fn reference(line: &str) -> Vec<std::ops::Range<usize>> {
+        let mut ranges = Vec::new();
+        let mut start = 0usize;
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let mut i = 0usize;
+        while i < chars.len() {
+            let (_, c) = chars[i];
+            if matches!(c, '.' | '!' | '?') {
+                let mut end = i + 1;
+                while end < chars.len()
+                    && matches!(chars[end].1, '"' | '\'' | '”' | '’' | ')' | ']')
+                {
+                    end += 1;
+                }
+                let mut next = end;
+                while next < chars.len() && chars[next].1.is_whitespace() {
+                    next += 1;
+                }
+                let starts_sentence = next > end
+                    && next < chars.len()
+                    && (chars[next].1.is_uppercase()
+                        || chars[next].1.is_ascii_digit()
+                        || matches!(chars[next].1, '"' | '“' | '‘' | '('));
+                if starts_sentence {
+                    let end_byte = chars.get(end).map_or(line.len(), |(b, _)| *b);
+                    push_trimmed(&mut ranges, line, start..end_byte);
+                    start = chars[next].0;
+                    i = next;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        push_trimmed(&mut ranges, line, start..line.len());
+        ranges
+    }
+
+    proptest! {
+        #[test]
+        fn byte_level_reading_equals_the_reference(
+            line in "\\PC{0,80}|[ .!?\"'”’)\\]“‘(\u{a0}aZ5é]{0,80}"
+        ) {
+            prop_assert_eq!(sentence_ranges(&line), reference(&line));
+        }
+    }
 
     fn split(line: &str) -> Vec<&str> {
         sentence_ranges(line)

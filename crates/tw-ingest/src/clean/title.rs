@@ -45,7 +45,13 @@ pub(crate) fn title_key(line: &str) -> String {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            let at = key.len();
+            key.push_str(word);
+            key[at..].make_ascii_lowercase();
+        } else {
+            key.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
     key
 }
