@@ -51,6 +51,7 @@ pub use corroboration::{
 pub use error::StoreError;
 pub use filter::ClaimFilter;
 pub use migrate::SCHEMA_VERSION;
+pub use write::BulkLoad;
 
 /// The environment variable that overrides [`Store::default_path`].
 pub const DB_ENV: &str = "TRADEWATCH_DB";
