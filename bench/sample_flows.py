@@ -20,6 +20,6 @@ print(f"# Random sample of {n} extracted trade flows (seed {seed}, {len(claims)}
 print("| # | doc | flow | goods | status | certainty | time | evidence | verdict |")
 print("|---|---|---|---|---|---|---|---|---|")
 for k, c in enumerate(claims[:n], 1):
-    goods = "; ".join(f"{x['text']} ({x['hs']})" for x in c["commodities"])
+    goods = "; ".join(f"{x['text']} ({x['hs']})" for x in c["commodities"]).replace("\n", " ")
     ev = " … ".join(e["text"] for e in c["evidence"]).replace("\n", " ").replace("|", "/")
     print(f"| {k} | {c['doc_id']} | {c['exporter'] or '-'} → {c['importer'] or '-'} | {goods} | {c['status']} | {c['certainty']} | {c['time'] or '-'} | {ev} | |")
