@@ -467,3 +467,22 @@ fn a_bare_for_makes_no_exchange() {
         "{f:?}"
     );
 }
+
+#[test]
+fn totals_and_shares_do_not_continue_a_flow() {
+    let f = flows(
+        "Ecuador exported 173,500 bpd of crude oil last year. Exports in the first four months of 1987 were around 639 mln dlrs and imports 628.3 mln.",
+        "1987-05-20",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    let f = flows(
+        "GM took only 37 pct of all car sales in February, including imports.",
+        "1987-03-20",
+    );
+    assert!(f.is_empty(), "{f:?}");
+    let f = flows(
+        "The State Department said Iran was told of U.S. concern over the threat to oil shipments in the Gulf.",
+        "1987-03-20",
+    );
+    assert!(f.is_empty(), "{f:?}");
+}

@@ -262,8 +262,27 @@ impl TradeFrame {
                     && p.evidence.first().map(|e| e.start)
                         == Some(ctx.chars.char_offset(ctx.sentences[i - 1].start))
             });
+            // Totals of all trade ("Exports ... were 639 mln dlrs and
+            // imports 628.3 mln", "non-oil exports") are not the flow of
+            // the goods before.
+            let border: Vec<&Hit> = triggers
+                .iter()
+                .filter(|t| ctx.cues.crosses_border(t.index))
+                .collect();
+            let both_ways = border
+                .iter()
+                .any(|t| ctx.cues.direction(t.index) != ctx.cues.direction(border[0].index));
+            let excluded = triggers.iter().any(|t| {
+                let before = ctx.text[s.start..t.start].trim_end();
+                let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+                word.to_ascii_lowercase().starts_with("non-")
+            });
             return match continuing {
-                Some(previous) if has_amount || (same_party && previous_is_adjacent) => {
+                Some(previous)
+                    if !both_ways
+                        && !excluded
+                        && (has_amount || (same_party && previous_is_adjacent)) =>
+                {
                     match triggers.iter().find(|t| {
                         ctx.cues
                             .continues_flow
@@ -835,6 +854,14 @@ impl TradeFrame {
                 .filter(|&(_, c)| c.is_whitespace())
                 .nth(6)
                 .map_or(text.len(), |(b, _)| h.end + b);
+            // "GM took only 37 pct of all car sales": a share of a market.
+            let window = text[h.end..window_end].to_ascii_lowercase();
+            if ["pct of", "percent of", "per cent of", "share of"]
+                .iter()
+                .any(|p| window.contains(p))
+            {
+                return false;
+            }
             return mentions.iter().any(|m| {
                 m.start >= h.end
                     && m.start < window_end
