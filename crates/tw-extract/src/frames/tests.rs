@@ -486,3 +486,14 @@ fn totals_and_shares_do_not_continue_a_flow() {
     );
     assert!(f.is_empty(), "{f:?}");
 }
+
+#[test]
+fn a_countrys_supplier_sells_to_it() {
+    let f = flows(
+        "Saudi Arabia is Brazil's second biggest oil supplier, with an average 115,000 bpd.",
+        "1987-03-20",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].importer.as_deref(), Some("BR"));
+    assert_ne!(f[0].exporter.as_deref(), Some("BR"));
+}

@@ -342,6 +342,17 @@ impl TradeFrame {
             {
                 Direction::Import
             }
+            // "Saudi Arabia is Brazil's second biggest oil supplier": the
+            // country whose supplier or customer it is stands on the other
+            // side.
+            d if ctx
+                .cues
+                .relational_agents
+                .is_exactly(&ctx.text[trigger.start..trigger.end])
+                && possessive_on(ctx, &trigger, &mentions) =>
+            {
+                flip(d)
+            }
             d => d,
         };
         let countries: Vec<&M> = mentions
@@ -1233,7 +1244,24 @@ impl TradeFrame {
                 && gap_words(ctx.text, m.end, first.start).len() <= 1
                 && !ctx.text[m.end..first.start].contains(',')
         })?;
-        Some((ctx.cues.direction(noun.index), country_of(adjective)?))
+        // "Brazil's oil supplier": the possessive is the other side.
+        let role = ctx.cues.direction(noun.index);
+        let role = if ctx
+            .cues
+            .relational_agents
+            .is_exactly(&ctx.text[noun.start..noun.end])
+            && matches!(
+                &adjective.kind,
+                Kind::Country {
+                    form: Form::Possessive,
+                    ..
+                }
+            ) {
+            flip(role)
+        } else {
+            role
+        };
+        Some((role, country_of(adjective)?))
     }
 
     /// A shipment or delivery period named in the sentence ("for May
@@ -1851,6 +1879,28 @@ fn in_firm_name(ctx: &Context, m: &M) -> bool {
         }
     }
     false
+}
+
+/// A possessive country at most three words before `trigger`, with no
+/// comma or preposition between ("Brazil's second biggest oil supplier").
+fn possessive_on(ctx: &Context, trigger: &Hit, mentions: &[&M]) -> bool {
+    mentions
+        .iter()
+        .filter(|m| m.end <= trigger.start && m.country().is_some())
+        .next_back()
+        .is_some_and(|m| {
+            let mut gap = gap_words(ctx.text, m.end, trigger.start);
+            gap.retain(|w| w != "s");
+            matches!(
+                &m.kind,
+                Kind::Country {
+                    form: Form::Possessive,
+                    ..
+                }
+            ) && gap.len() <= 3
+                && !ctx.text[m.end..trigger.start].contains(',')
+                && !gap.iter().any(|w| NOT_SUBJECT_AFTER.contains(&w.as_str()))
+        })
 }
 
 /// "Turkey was offered sugar": a country right before a passive offer
