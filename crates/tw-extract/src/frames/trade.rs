@@ -1886,8 +1886,7 @@ fn in_firm_name(ctx: &Context, m: &M) -> bool {
 fn possessive_on(ctx: &Context, trigger: &Hit, mentions: &[&M]) -> bool {
     mentions
         .iter()
-        .filter(|m| m.end <= trigger.start && m.country().is_some())
-        .next_back()
+        .rfind(|m| m.end <= trigger.start && m.country().is_some())
         .is_some_and(|m| {
             let mut gap = gap_words(ctx.text, m.end, trigger.start);
             gap.retain(|w| w != "s");
