@@ -497,3 +497,16 @@ fn a_countrys_supplier_sells_to_it() {
     assert_eq!(f[0].importer.as_deref(), Some("BR"));
     assert_ne!(f[0].exporter.as_deref(), Some("BR"));
 }
+
+#[test]
+fn a_governments_export_programme_sells_to_the_country_named() {
+    let f = flows(
+        "Indications are that USDA accepted Algeria's bid for 75,000 tonnes of hard red winter wheat under its export bonus tender, U.S. exporters said.",
+        "1987-03-20",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        (f[0].exporter.as_deref(), f[0].importer.as_deref()),
+        (Some("US"), Some("DZ"))
+    );
+}

@@ -543,6 +543,19 @@ impl TradeFrame {
                     .items
                     .iter()
                     .any(|m| matches!(m.kind, Kind::Commodity { generic: false, .. }));
+            // "USDA accepted Algeria's bid ... under its export bonus
+            // tender": a government's export programme sells; the other
+            // country named as its subject buys.
+            if programme && dir == Direction::Export && origin.is_none() {
+                if let Some(runs) = self.programme_country(ctx, i, &mentions) {
+                    if exporter.as_ref().is_some_and(|e| *e != runs) {
+                        if importers.is_empty() {
+                            importers.extend(exporter.take());
+                        }
+                        exporter = Some(runs);
+                    }
+                }
+            }
             if exporter.is_none() && dir == Direction::Export {
                 exporter = (if programme {
                     self.programme_country(ctx, i, &mentions)
