@@ -473,15 +473,7 @@ mod tests {
         let expected = snapshot(&store);
         store
             .update_corroboration(
-                &CorroborationUpdate {
-                    version: "0",
-                    rebuild: false,
-                    restored: 3,
-                    story_docs: &[],
-                    stories: &[],
-                    group_claims: &[],
-                    groups: &[],
-                },
+                &CorroborationUpdate::records_only("0", false, 3),
                 [CorroborationRecord {
                     doc_id: "copy".into(),
                     seq: 2,
@@ -495,15 +487,7 @@ mod tests {
         // Right version, broken record.
         store
             .update_corroboration(
-                &CorroborationUpdate {
-                    version: &STATE_VERSION.to_string(),
-                    rebuild: false,
-                    restored: 3,
-                    story_docs: &[],
-                    stories: &[],
-                    group_claims: &[],
-                    groups: &[],
-                },
+                &CorroborationUpdate::records_only(&STATE_VERSION.to_string(), false, 3),
                 [CorroborationRecord {
                     doc_id: "copy".into(),
                     seq: 2,

@@ -50,6 +50,22 @@ pub struct CorroborationUpdate<'a> {
     pub groups: &'a [GroupRow],
 }
 
+impl<'a> CorroborationUpdate<'a> {
+    /// An update that stores index records and changes no story or group
+    /// row (a run whose new documents joined no story).
+    pub fn records_only(version: &'a str, rebuild: bool, restored: u64) -> Self {
+        CorroborationUpdate {
+            version,
+            rebuild,
+            restored,
+            story_docs: &[],
+            stories: &[],
+            group_claims: &[],
+            groups: &[],
+        }
+    }
+}
+
 /// Counts of the stored corroboration.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CorroborationCounts {
@@ -698,15 +714,7 @@ mod tests {
         // A rebuild drops the old state before writing the new.
         store
             .update_corroboration(
-                &CorroborationUpdate {
-                    version: "v2",
-                    rebuild: true,
-                    restored: 0,
-                    story_docs: &[],
-                    stories: &[],
-                    group_claims: &[],
-                    groups: &[],
-                },
+                &CorroborationUpdate::records_only("v2", true, 0),
                 [record("a", 0)],
             )
             .unwrap();
@@ -715,15 +723,7 @@ mod tests {
         // A failed update changes nothing.
         assert!(store
             .update_corroboration(
-                &CorroborationUpdate {
-                    version: "v3",
-                    rebuild: true,
-                    restored: 0,
-                    story_docs: &[],
-                    stories: &[],
-                    group_claims: &[],
-                    groups: &[],
-                },
+                &CorroborationUpdate::records_only("v3", true, 0),
                 [record("zz", 9)],
             )
             .is_err());
