@@ -410,19 +410,7 @@ fn golden_claims_of_the_seed() {
 #[test]
 fn stories_link_a_republication_and_claims_count_origins() {
     let (_dir, db) = seeded();
-    let copy = fixtures().join("republished.txt");
-    run(
-        &db,
-        &[
-            "ingest",
-            "--quiet",
-            copy.to_str().unwrap(),
-            "--published",
-            "2022-11-07",
-            "--source",
-            "The Diplomat",
-        ],
-    );
+    ingest_republication(&db);
     let stories = jsonl(&run(&db, &["stories", "--format", "jsonl"]));
     assert_eq!(stories.len(), 1, "{stories:?}");
     let roles: Vec<&str> = stories[0]["members"]
@@ -493,19 +481,7 @@ fn corroborate_updates_and_rebuilds_stories() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let copy = fixtures().join("republished.txt");
-    run(
-        &db,
-        &[
-            "ingest",
-            "--quiet",
-            copy.to_str().unwrap(),
-            "--published",
-            "2022-11-07",
-            "--source",
-            "The Diplomat",
-        ],
-    );
+    ingest_republication(&db);
     let incremental = stdout(&run(&db, &["stories", "--format", "jsonl"]));
     let groups = stdout(&run(&db, &["claims", "--format", "jsonl"]));
     // A rebuild from every stored document gives the same stories and
@@ -522,4 +498,21 @@ fn corroborate_updates_and_rebuilds_stories() {
         incremental
     );
     assert_eq!(stdout(&run(&db, &["claims", "--format", "jsonl"])), groups);
+}
+
+/// Ingest the fixture republication of the seed (The Diplomat's copy).
+fn ingest_republication(db: &Path) {
+    let copy = fixtures().join("republished.txt");
+    run(
+        db,
+        &[
+            "ingest",
+            "--quiet",
+            copy.to_str().unwrap(),
+            "--published",
+            "2022-11-07",
+            "--source",
+            "The Diplomat",
+        ],
+    );
 }
