@@ -510,3 +510,26 @@ fn a_governments_export_programme_sells_to_the_country_named() {
         (Some("US"), Some("DZ"))
     );
 }
+
+#[test]
+fn goods_diverted_onward_have_an_onward_leg() {
+    let f = flows(
+        "Canada imports steel from South Korea, and that steel is being diverted to the U.S., officials said.",
+        "1987-03-20",
+    );
+    let pairs: Vec<(Option<&str>, Option<&str>)> = f
+        .iter()
+        .map(|c| (c.exporter.as_deref(), c.importer.as_deref()))
+        .collect();
+    assert!(pairs.contains(&(Some("KR"), Some("CA"))), "{pairs:?}");
+    assert!(pairs.contains(&(Some("KR"), Some("US"))), "{pairs:?}");
+    // Money diverted is no onward flow of the goods.
+    let f = flows(
+        "Profits from arms sales to Iran were diverted to Nicaragua, he said.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter().all(|c| c.importer.as_deref() != Some("NI")),
+        "{f:?}"
+    );
+}

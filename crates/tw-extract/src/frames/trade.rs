@@ -759,6 +759,46 @@ impl TradeFrame {
                 });
             }
         }
+        // "steel imported from South Korea and Taiwan is being diverted to
+        // the U.S.": the goods travel on; each flow has an onward leg.
+        // Profits diverted are money, not goods ("profits from arms sales
+        // to Iran were diverted to the contras").
+        if let Some(h) = ctx
+            .cues
+            .onward
+            .find(sent)
+            .first()
+            .filter(|h| !ctx.cues.proceeds.any(&sent[..h.start]))
+        {
+            let onward = self.parties(ctx, i, &ctx.cues.to_markers, s.start + h.start, &parties);
+            // The onward leg's own verb says how far it has gone ("is being
+            // diverted", "will be re-exported").
+            let verb_start = ctx.words_before(s.start + h.start, 4);
+            let verb = &ctx.text[verb_start..s.start + h.start];
+            let status = [
+                (&ctx.cues.negated, Status::Negated),
+                (&ctx.cues.possible, Status::Possible),
+                (&ctx.cues.planned, Status::Planned),
+                (&ctx.cues.ongoing, Status::Ongoing),
+            ]
+            .into_iter()
+            .find(|(cues, _)| cues.any(verb))
+            .map(|(_, status)| status);
+            let mut legs = Vec::new();
+            for c in &claims {
+                for to in &onward {
+                    if c.importer.as_ref() != Some(to) && c.exporter.as_ref() != Some(to) {
+                        let mut leg = c.clone();
+                        leg.importer = Some(to.clone());
+                        if let Some(status) = status {
+                            leg.status = status;
+                        }
+                        legs.push(leg);
+                    }
+                }
+            }
+            claims.extend(legs);
+        }
         // A flow of nothing but "commodities" or "goods" says too little.
         claims.retain(|c| {
             !c.commodities.iter().all(|x| {
