@@ -379,6 +379,7 @@ fn policy_talk_governs_the_trade_words_right_after_it() {
         "As much as 30 pct of U.S. oil imports in 1995 could come from OPEC nations, he said.",
         "Japan's report predicts annual world seaborne iron ore imports of 267.7 mln tonnes by 2000.",
         "Canada recently imposed a permanent duty of 85 cents per bushel on U.S. corn imports.",
+        "Spot prices in Singapore were little changed, with naphtha quiet on minimal buying interest.",
     ] {
         let f = flows(text, "1987-03-09");
         assert!(f.is_empty(), "{text}: {f:?}");
