@@ -109,8 +109,8 @@ pub fn cue_before(
     let slice = &text[s.start..pos.min(s.end)];
     let mut best: Option<(usize, Certainty, usize)> = None;
     for (set, certainty) in [
-        (&cues.src_rumor, Certainty::Rumor),
-        (&cues.src_speculation, Certainty::Speculation),
+        (&cues.source.rumor, Certainty::Rumor),
+        (&cues.source.speculation, Certainty::Speculation),
     ] {
         for hit in set.find(slice) {
             if best.is_none_or(|(b, _, _)| hit.start > b) {
@@ -286,13 +286,13 @@ fn classify(
     cues: &Cues,
     previous: Option<&Attribution>,
 ) -> Certainty {
-    if cues.src_rumor.any(source) {
+    if cues.source.rumor.any(source) {
         return Certainty::Rumor;
     }
-    if cues.src_speculation.any(source) {
+    if cues.source.speculation.any(source) {
         return Certainty::Speculation;
     }
-    if cues.back_reference.is_exactly(source) {
+    if cues.source.back_reference.is_exactly(source) {
         if let Some(p) = previous {
             return p.certainty;
         }
@@ -303,7 +303,7 @@ fn classify(
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    if matches!(first_word.as_str(), "a" | "an" | "one") && cues.src_anonymous.any(source) {
+    if matches!(first_word.as_str(), "a" | "an" | "one") && cues.source.anonymous.any(source) {
         return Certainty::Anonymous;
     }
     for m in mentions.within(offset, offset + source.len()) {
@@ -317,13 +317,13 @@ fn classify(
             };
         }
     }
-    if cues.src_anonymous.any(source) {
+    if cues.source.anonymous.any(source) {
         return Certainty::Anonymous;
     }
-    if cues.src_reported.any(source) {
+    if cues.source.reported.any(source) {
         return Certainty::Reported;
     }
-    if cues.src_official.any(source) {
+    if cues.source.official.any(source) {
         return Certainty::Official;
     }
     // A named person or body: capitalised words after the first.

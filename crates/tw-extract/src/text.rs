@@ -18,6 +18,13 @@ pub(crate) struct Hit {
     pub index: usize,
 }
 
+/// A phrase set reads as a list of phrases (`data/cues.toml`).
+impl<'de> serde::Deserialize<'de> for PhraseSet {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(PhraseSet::new(&Vec::<String>::deserialize(d)?))
+    }
+}
+
 impl PhraseSet {
     pub(crate) fn new<S: AsRef<str>>(phrases: &[S]) -> PhraseSet {
         let phrases: Vec<String> = phrases

@@ -19,7 +19,7 @@ impl Frame for EventFrame {
             }
             let s = ctx.sentences[i];
             let sent = ctx.sentence_text(i);
-            let Some(verb) = ctx.cues.event_verbs.find(sent).into_iter().next() else {
+            let Some(verb) = ctx.cues.event.verbs.find(sent).into_iter().next() else {
                 continue;
             };
             let pos = s.start + verb.start;
@@ -52,7 +52,7 @@ impl Frame for EventFrame {
                     push_unique(&mut claim.places, name.clone());
                 }
             }
-            claim.status = if ctx.cues.planned.any(sent) {
+            claim.status = if ctx.cues.status.planned.any(sent) {
                 Status::Planned
             } else {
                 Status::Occurred

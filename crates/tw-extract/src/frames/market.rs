@@ -14,10 +14,10 @@ impl Frame for MarketFrame {
         for i in 0..ctx.sentences.len() {
             let s = ctx.sentences[i];
             let sent = ctx.sentence_text(i);
-            let Some(noun) = ctx.cues.market_nouns.find(sent).into_iter().next() else {
+            let Some(noun) = ctx.cues.market.nouns.find(sent).into_iter().next() else {
                 continue;
             };
-            let Some(verb) = ctx.cues.market_verbs.find(sent).into_iter().find(|v| {
+            let Some(verb) = ctx.cues.market.verbs.find(sent).into_iter().find(|v| {
                 v.start > noun.end && super::gap_words(sent, noun.end, v.start).len() <= 8
             }) else {
                 continue;

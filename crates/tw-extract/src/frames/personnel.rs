@@ -32,8 +32,8 @@ impl Frame for PersonnelFrame {
 
 fn dispatch(ctx: &Context, i: usize, sent: &str, mentions: &[&M]) -> Option<Claim> {
     let s = ctx.sentences[i];
-    let verb = ctx.cues.personnel_verbs.find(sent).into_iter().next()?;
-    if !ctx.cues.personnel_people.any(sent) {
+    let verb = ctx.cues.personnel.verbs.find(sent).into_iter().next()?;
+    if !ctx.cues.personnel.people.any(sent) {
         return None;
     }
     let pos = s.start + verb.start;
@@ -63,9 +63,11 @@ fn dispatch(ctx: &Context, i: usize, sent: &str, mentions: &[&M]) -> Option<Clai
             _ => {}
         }
     }
-    claim.status = if ctx.cues.negated.any(sent) {
+    claim.status = if ctx.cues.status.negated.any(sent) {
         Status::Negated
-    } else if ctx.cues.planned.any(sent) || ctx.cues.ongoing.any(sent) || sent.contains("selecting")
+    } else if ctx.cues.status.planned.any(sent)
+        || ctx.cues.status.ongoing.any(sent)
+        || sent.contains("selecting")
     {
         Status::Planned
     } else {
@@ -76,7 +78,13 @@ fn dispatch(ctx: &Context, i: usize, sent: &str, mentions: &[&M]) -> Option<Clai
 
 fn abroad(ctx: &Context, i: usize, sent: &str, mentions: &[&M]) -> Option<Claim> {
     let s = ctx.sentences[i];
-    let people = ctx.cues.abroad_people.find(sent).into_iter().next()?;
+    let people = ctx
+        .cues
+        .personnel
+        .abroad_people
+        .find(sent)
+        .into_iter()
+        .next()?;
     let pos = s.start + people.start;
     // A nationality adjective right before the people noun.
     let nationality = mentions.iter().rev().find(|m| {

@@ -17,7 +17,7 @@ impl Frame for PresenceFrame {
             let s = ctx.sentences[i];
             let sent = ctx.sentence_text(i);
             let Some((noun, verb)) =
-                super::noun_with_verb(sent, &ctx.cues.presence_nouns, &ctx.cues.presence_verbs)
+                super::noun_with_verb(sent, &ctx.cues.presence.nouns, &ctx.cues.presence.verbs)
             else {
                 continue;
             };
@@ -69,11 +69,11 @@ impl Frame for PresenceFrame {
 
 fn status(ctx: &Context, sent: &str) -> Status {
     let cues = ctx.cues;
-    if cues.negated.any(sent) {
+    if cues.status.negated.any(sent) {
         Status::Negated
-    } else if cues.planned.any(sent) || sent.contains("preparations") {
+    } else if cues.status.planned.any(sent) || sent.contains("preparations") {
         Status::Planned
-    } else if cues.possible.any(sent) {
+    } else if cues.status.possible.any(sent) {
         Status::Possible
     } else {
         Status::Occurred

@@ -15,7 +15,7 @@ impl Frame for SanctionsFrame {
             let s = ctx.sentences[i];
             let sent = ctx.sentence_text(i);
             let Some((noun, verb)) =
-                super::noun_with_verb(sent, &ctx.cues.sanctions_nouns, &ctx.cues.sanctions_verbs)
+                super::noun_with_verb(sent, &ctx.cues.sanctions.nouns, &ctx.cues.sanctions.verbs)
             else {
                 continue;
             };
@@ -46,12 +46,13 @@ impl Frame for SanctionsFrame {
                 })
                 .and_then(|m| country_of(m));
             let clause = &sent[..noun.end.max(verb.end)];
-            claim.status = if ctx.cues.negated.any(clause) {
+            claim.status = if ctx.cues.status.negated.any(clause) {
                 Status::Negated
-            } else if ctx.cues.possible.any(sent) || sent.to_ascii_lowercase().contains("ward off")
+            } else if ctx.cues.status.possible.any(sent)
+                || sent.to_ascii_lowercase().contains("ward off")
             {
                 Status::Possible
-            } else if ctx.cues.planned.any(clause) {
+            } else if ctx.cues.status.planned.any(clause) {
                 Status::Planned
             } else {
                 Status::Occurred

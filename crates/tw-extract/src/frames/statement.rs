@@ -18,14 +18,14 @@ impl Frame for StatementFrame {
             }
             let s = ctx.sentences[i];
             let sent = ctx.sentence_text(i);
-            let Some(verb) = ctx.cues.statement_verbs.find(sent).into_iter().next() else {
+            let Some(verb) = ctx.cues.statement.verbs.find(sent).into_iter().next() else {
                 continue;
             };
             let head = &sent[..verb.start];
-            if ctx.cues.negated.any(head) {
+            if ctx.cues.status.negated.any(head) {
                 continue;
             }
-            let Some(title) = ctx.cues.statement_titles.find(head).into_iter().last() else {
+            let Some(title) = ctx.cues.statement.titles.find(head).into_iter().last() else {
                 continue;
             };
             let speaker = person_name(&head[title.end..]);
@@ -43,7 +43,8 @@ impl Frame for StatementFrame {
                 .find_map(|m| country_of(m));
             claim.venue = ctx
                 .cues
-                .statement_venues
+                .statement
+                .venues
                 .iter()
                 .filter_map(|v| sent.find(v.as_str()).map(|p| (p, v)))
                 .min()

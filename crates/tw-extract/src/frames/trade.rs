@@ -106,7 +106,8 @@ impl TradeFrame {
             .collect();
         let triggers: Vec<Hit> = ctx
             .cues
-            .trade_triggers
+            .triggers
+            .phrases
             .find(sent)
             .into_iter()
             .map(|h| Hit {
@@ -776,10 +777,10 @@ impl TradeFrame {
             let verb_start = ctx.words_before(s.start + h.start, 4);
             let verb = &ctx.text[verb_start..s.start + h.start];
             let status = [
-                (&ctx.cues.negated, Status::Negated),
-                (&ctx.cues.possible, Status::Possible),
-                (&ctx.cues.planned, Status::Planned),
-                (&ctx.cues.ongoing, Status::Ongoing),
+                (&ctx.cues.status.negated, Status::Negated),
+                (&ctx.cues.status.possible, Status::Possible),
+                (&ctx.cues.status.planned, Status::Planned),
+                (&ctx.cues.status.ongoing, Status::Ongoing),
             ]
             .into_iter()
             .find(|(cues, _)| cues.any(verb))
@@ -1409,23 +1410,22 @@ impl TradeFrame {
         let cues = ctx.cues;
         // Negation only close to the act: "did not import", "suspension of shipments".
         let near = &blank(clause_start.min(first), group.end.max(trigger.end));
-        if cues.negated.any(near) {
+        if cues.status.negated.any(near) {
             return Status::Negated;
         }
-        if cues.possible.any(clause) {
-            let only_estimate = cues
-                .possible
-                .find(clause)
-                .iter()
-                .all(|h| cues.estimate.is_exactly(cues.possible.phrase(h.index)));
+        if cues.status.possible.any(clause) {
+            let only_estimate = cues.status.possible.find(clause).iter().all(|h| {
+                cues.estimate
+                    .is_exactly(cues.status.possible.phrase(h.index))
+            });
             if !(only_estimate && time.is_some_and(|t| ended_before_anchor(t, ctx))) {
                 return Status::Possible;
             }
         }
-        if cues.planned.any(clause) {
+        if cues.status.planned.any(clause) {
             return Status::Planned;
         }
-        if cues.ongoing.any(clause) {
+        if cues.status.ongoing.any(clause) {
             return Status::Ongoing;
         }
         // Present simple of a trade verb after its subject ("It also exports
@@ -1740,7 +1740,7 @@ fn shipment_note<'c>(ctx: &'c Context, i: usize) -> Option<&'c M> {
     // Only shipment words may trigger: "exporters reported corn sales for
     // delivery to Taiwan" is a flow of its own.
     let original = ctx.sentence_text(i);
-    let only_shipment = ctx.cues.trade_triggers.find(&sent).iter().all(|h| {
+    let only_shipment = ctx.cues.triggers.phrases.find(&sent).iter().all(|h| {
         let w = &sent[h.start..h.end];
         // Words inside a capitalised name ("Grain Supply Agreement") are no triggers.
         w.starts_with("shipment")
