@@ -20,7 +20,10 @@ use std::fmt::Write as _;
 use std::time::Instant;
 
 use tw_corroborate::Corroborator;
-use tw_model::{Document, PublishedDate};
+use tw_model::Document;
+
+#[path = "../tests/it/jsonl.rs"]
+mod jsonl;
 
 /// xorshift64: the same sample for the same seed on every run.
 struct Rng(u64);
@@ -100,22 +103,7 @@ fn main() {
     let started = Instant::now();
     let raw = std::fs::read_to_string(&options.input)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", options.input));
-    let docs: Vec<Document> = raw
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|line| {
-            let v: serde_json::Value = serde_json::from_str(line).expect("valid JSON line");
-            let field = |name: &str| v.get(name).and_then(|x| x.as_str()).map(str::to_string);
-            Document {
-                id: field("id").expect("every story has an id"),
-                source: field("source"),
-                published: field("published").as_deref().and_then(PublishedDate::parse),
-                title: field("title"),
-                text: field("text").unwrap_or_default(),
-                ..Document::default()
-            }
-        })
-        .collect();
+    let docs: Vec<Document> = jsonl::documents(&raw);
     drop(raw);
     let loaded = started.elapsed();
 

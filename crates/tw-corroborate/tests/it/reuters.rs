@@ -2,7 +2,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use tw_corroborate::Corroborator;
-use tw_model::{Document, PublishedDate};
+use tw_model::Document;
 
 /// The corpus, when `TW_SHARED` names the shared folder (it is never part of
 /// the repository).
@@ -10,23 +10,7 @@ fn corpus() -> Option<Vec<Document>> {
     let shared = std::env::var_os("TW_SHARED")?;
     let path = PathBuf::from(shared).join("corpora/reuters21578.jsonl");
     let text = std::fs::read_to_string(&path).expect("TW_SHARED holds corpora/reuters21578.jsonl");
-    let docs = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|line| {
-            let v: serde_json::Value = serde_json::from_str(line).expect("valid JSON line");
-            let field = |name: &str| v.get(name).and_then(|x| x.as_str()).map(str::to_string);
-            Document {
-                id: field("id").expect("every story has an id"),
-                source: field("source"),
-                published: field("published").as_deref().and_then(PublishedDate::parse),
-                title: field("title"),
-                text: field("text").unwrap_or_default(),
-                ..Document::default()
-            }
-        })
-        .collect();
-    Some(docs)
+    Some(crate::jsonl::documents(&text))
 }
 
 /// Wire items repeated word for word under the same headline on the same
