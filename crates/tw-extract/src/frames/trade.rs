@@ -120,20 +120,25 @@ impl TradeFrame {
             .filter(|h| !names.iter().any(|n| h.start >= n.start && h.end <= n.end))
             .collect();
         // Talk about a flow ("a fee on domestic and imported oil, payable
-        // on oil sold") governs the trade words of its clause that follow.
+        // on oil sold") is no flow, and governs the trade words of its
+        // clause that follow.
+        let talk: Vec<bool> = triggers.iter().map(|h| is_policy_talk(ctx, h)).collect();
         let policy: Vec<usize> = triggers
             .iter()
+            .zip(&talk)
             // "world supplies of wheat" is a market, not talk of a flow.
-            .filter(|h| {
-                !ctx.text[h.start..h.end]
+            .filter(|(h, &talk)| {
+                talk && !ctx.text[h.start..h.end]
                     .to_ascii_lowercase()
                     .starts_with("suppl")
             })
-            .filter(|h| is_policy_talk(ctx, h))
-            .map(|h| h.start)
+            .map(|(h, _)| h.start)
             .collect();
         let triggers: Vec<Hit> = triggers
             .into_iter()
+            .zip(talk)
+            .filter(|(_, talk)| !talk)
+            .map(|(h, _)| h)
             .filter(|h| {
                 ctx.cues
                     .programme_triggers
@@ -813,10 +818,10 @@ impl TradeFrame {
         merge_same(claims)
     }
 
-    /// A trigger word that names a flow here: not glued into a compound by
-    /// a hyphen ("anti-ship"), not a modifier of a policy noun ("export
-    /// cartel"), not the object of a policy verb ("limit imports"), and,
-    /// for words with other senses, followed by goods, a quantity or money.
+    /// A trigger word that names a flow here (policy talk is ruled out
+    /// before, by [`is_policy_talk`]): not glued into a compound by a
+    /// hyphen ("anti-ship"), not inside a capitalised name, and, for words
+    /// with other senses, followed by goods, a quantity or money.
     fn is_flow_trigger(&self, ctx: &Context, h: &Hit, mentions: &[&M]) -> bool {
         let text = ctx.text;
         if text[..h.start].ends_with('-') || text[h.end..].starts_with('-') {
@@ -909,9 +914,6 @@ impl TradeFrame {
             }) {
                 return false;
             }
-        }
-        if is_policy_talk(ctx, h) {
-            return false;
         }
         if cues.needs_object.is_exactly(&text[h.start..h.end]) {
             let window_end = text[h.end..]
