@@ -78,6 +78,45 @@ pub fn split(text: &str) -> Vec<Sentence> {
     for (paragraph, (p_start, p_end)) in paragraphs(text).into_iter().enumerate() {
         split_paragraph(text, p_start, p_end, paragraph, &mut out);
     }
+    split_digest_items(text, out)
+}
+
+/// Market digests join their items with runs of dots ("... export
+/// quotas again....Brazil's seamen strike officially ended...."): each item
+/// is a sentence of its own, so no side or goods leak from one to the next.
+fn split_digest_items(text: &str, sentences: Vec<Sentence>) -> Vec<Sentence> {
+    if !text.contains("...") {
+        return sentences;
+    }
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let mut start = s.start;
+        let body = &text[s.start..s.end];
+        let mut search = 0;
+        while let Some(k) = body[search..].find("...") {
+            let at = search + k;
+            let run_end = at + body[at..].bytes().take_while(|&b| b == b'.').count();
+            let rest = body[run_end..].trim_start();
+            let next = run_end + (body[run_end..].len() - rest.len());
+            // An item starts after the dots with a capital or a digit.
+            if rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && s.start + at > start
+            {
+                out.push(Sentence {
+                    start,
+                    end: s.start + at,
+                    paragraph: s.paragraph,
+                });
+                start = s.start + next;
+            }
+            search = run_end;
+        }
+        out.push(Sentence {
+            start,
+            end: s.end,
+            paragraph: s.paragraph,
+        });
+    }
     out
 }
 
@@ -416,7 +455,7 @@ mod tests {
         for (paragraph, (p_start, p_end)) in reference_paragraphs(text).into_iter().enumerate() {
             reference_split_paragraph(text, p_start, p_end, paragraph, &mut out);
         }
-        out
+        split_digest_items(text, out)
     }
 
     fn reference_paragraphs(text: &str) -> Vec<(usize, usize)> {

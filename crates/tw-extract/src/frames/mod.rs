@@ -79,7 +79,7 @@ impl<'a> Context<'a> {
         let text = flat;
         let anchor = doc.anchor().and_then(|p| Anchor::from_iso(&p.iso));
         let cues = Cues::global();
-        let sentences = split_digest_items(&doc.text, sentences::split(&doc.text));
+        let sentences = sentences::split(&doc.text);
         let mentions = Mentions::find(&doc.text, anchor.as_ref());
         let attributions = attribution::attribute(text, &sentences, &mentions, cues);
         let home = doc
@@ -298,42 +298,6 @@ pub(crate) fn run_all(ctx: &Context) -> Vec<Claim> {
 
 /// Country code of a mention that names a country, an organisation or a
 /// place with a known country.
-/// Market digests join their items with runs of dots ("... export
-/// quotas again....Brazil's seamen strike officially ended...."): each item
-/// is a sentence of its own, so no side or goods leak from one to the next.
-fn split_digest_items(text: &str, sentences: Vec<Sentence>) -> Vec<Sentence> {
-    let mut out = Vec::with_capacity(sentences.len());
-    for s in sentences {
-        let mut start = s.start;
-        let body = &text[s.start..s.end];
-        let mut search = 0;
-        while let Some(k) = body[search..].find("...") {
-            let at = search + k;
-            let run_end = at + body[at..].bytes().take_while(|&b| b == b'.').count();
-            let rest = body[run_end..].trim_start();
-            let next = run_end + (body[run_end..].len() - rest.len());
-            // An item starts after the dots with a capital or a digit.
-            if rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                && s.start + at > start
-            {
-                out.push(Sentence {
-                    start,
-                    end: s.start + at,
-                    paragraph: s.paragraph,
-                });
-                start = s.start + next;
-            }
-            search = run_end;
-        }
-        out.push(Sentence {
-            start,
-            end: s.end,
-            paragraph: s.paragraph,
-        });
-    }
-    out
-}
-
 pub(crate) fn country_of(m: &M) -> Option<String> {
     match &m.kind {
         Kind::Country { code, .. } => Some(code.clone()),
