@@ -25,7 +25,10 @@ pub struct CommodityMention {
     pub start: usize,
     /// Byte offset one past the last character.
     pub end: usize,
-    /// The words of the text (`text[start..end]`).
+    /// The words of the text (`text[start..end]`); for the first member of
+    /// an elliptic list, those words completed by the list's shared head
+    /// ("engineering goods" for "engineering" in "engineering and
+    /// electronic goods").
     pub text: String,
     /// HS code at the level the words justify, `None` when no code fits.
     pub hs: Option<String>,
@@ -47,7 +50,16 @@ enum Class {
     /// Matched and dropped: blocks shorter entries inside a non-commodity
     /// phrase ("gold medal", "lead to").
     Stop,
+    /// Refers back to goods named just before ("the product"): takes the
+    /// code of the nearest specific mention (within [`ANAPHOR_REACH`] bytes
+    /// and, when the entry has a code, under that code), else stands as a
+    /// generic mention of its own.
+    Anaphor,
 }
+
+/// How far back (in bytes) an anaphor looks for the goods it refers to:
+/// about the sentence before.
+const ANAPHOR_REACH: usize = 300;
 
 /// One line of `commodities.tsv`.
 #[derive(Debug, Clone)]
@@ -79,6 +91,8 @@ struct RuleConfig {
     require_near: Vec<String>,
     window: Option<usize>,
     #[serde(default)]
+    in_list: bool,
+    #[serde(default)]
     reject_before: Vec<String>,
     #[serde(default)]
     reject_after: Vec<String>,
@@ -102,6 +116,8 @@ struct Rule {
     case: CaseRule,
     near: HashSet<String>,
     window: usize,
+    /// Accepted anyway when listed with other goods ("arms and crude oil").
+    in_list: bool,
     reject_before: HashSet<String>,
     reject_after: HashSet<String>,
     reject_after_capitalised: HashSet<String>,
@@ -117,6 +133,8 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     rules: Vec<Rule>,
     hs_names: HashMap<String, String>,
+    /// Normalised phrase -> entry, for completing elliptic lists.
+    phrases: HashMap<String, usize>,
 }
 
 fn data_error(file: &'static str, line: usize, message: impl Into<String>) -> Error {
@@ -170,6 +188,7 @@ impl Lexicon {
                 case: config.case,
                 near,
                 window: config.window.unwrap_or(4),
+                in_list: config.in_list,
                 reject_before: lower(&config.reject_before),
                 reject_after: lower(&config.reject_after),
                 reject_after_capitalised: lower(&config.reject_after_capitalised),
@@ -215,6 +234,7 @@ impl Lexicon {
                 "specific" => Class::Specific,
                 "generic" => Class::Generic,
                 "stop" => Class::Stop,
+                "anaphor" => Class::Anaphor,
                 other => {
                     return Err(data_error(
                         "commodities.tsv",
@@ -294,6 +314,7 @@ impl Lexicon {
             entries,
             rules,
             hs_names,
+            phrases: seen,
         })
     }
 
@@ -318,47 +339,168 @@ impl Lexicon {
     /// Every commodity mention of `text`, in order, not overlapping. Where
     /// phrases overlap the leftmost, then the longest, wins ("wheat flour"
     /// over "wheat", "crude oil" over "oil").
+    ///
+    /// Three steps look past the single phrase:
+    /// - a word whose rule says `in_list` is taken, without the context its
+    ///   rule asks for, when it is listed with other goods ("textiles for
+    ///   Soviet arms and crude oil");
+    /// - an elliptic list completes its first member with the shared head
+    ///   ("engineering and electronic goods": "engineering goods" too), when
+    ///   the completed phrase is itself in the lexicon;
+    /// - an anaphor ("the product") takes the code of the goods named just
+    ///   before it.
     pub fn find(&self, text: &str) -> Vec<CommodityMention> {
         let norm = Normalized::new(text);
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+        let mut listed_only: Vec<(usize, usize, usize)> = Vec::new();
         for found in self.automaton.find_overlapping_iter(&norm.text) {
             let (start, end) = (found.start(), found.end());
             if !is_word_bounded(&norm.text, start, end) {
                 continue;
             }
             let entry_index = self.pattern_entry[found.pattern().as_usize()];
-            if self.accepts(text, &norm, start, end, &self.entries[entry_index]) {
-                candidates.push((start, end, entry_index));
+            match self.accepts(text, &norm, start, end, &self.entries[entry_index]) {
+                Verdict::Accept => candidates.push((start, end, entry_index)),
+                Verdict::InListOnly => listed_only.push((start, end, entry_index)),
+                Verdict::Reject => {}
             }
         }
         candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
 
-        let mut mentions = Vec::new();
+        // Longest leftmost selection; stop entries cover without yielding.
+        let mut covered: Vec<(usize, usize)> = Vec::new();
+        let mut selected: Vec<(usize, usize, usize)> = Vec::new();
         let mut covered_to = 0;
         for (start, end, entry_index) in candidates {
             if start < covered_to {
                 continue;
             }
             covered_to = end;
-            let entry = &self.entries[entry_index];
-            if entry.class == Class::Stop {
+            covered.push((start, end));
+            if self.entries[entry_index].class != Class::Stop {
+                selected.push((start, end, entry_index));
+            }
+        }
+        // Right to left, so that a chain ("arms, ammunition and fuel")
+        // joins one by one.
+        listed_only.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+        for (start, end, entry_index) in listed_only {
+            if covered.iter().any(|&(s, e)| start < e && end > s) {
                 continue;
+            }
+            let listed = selected.iter().any(|&(s, e, _)| {
+                (s >= end && is_list_gap(&norm.text[end..s]))
+                    || (e <= start && is_list_gap(&norm.text[e..start]))
+            });
+            if listed {
+                covered.push((start, end));
+                selected.push((start, end, entry_index));
+            }
+        }
+        selected.sort_by_key(|&(start, _, _)| start);
+
+        let mut mentions: Vec<CommodityMention> = Vec::new();
+        for (k, &(start, end, entry_index)) in selected.iter().enumerate() {
+            let entry = &self.entries[entry_index];
+            let previous_end = k.checked_sub(1).map_or(0, |p| selected[p].1);
+            // "palm and palm kernel oils": the list's head comes later.
+            let ends_phrase = words_after(&norm.text, end, 1)
+                .first()
+                .is_none_or(|w| PHRASE_FOLLOWERS.contains(w))
+                || norm.text[end..].starts_with([',', '.', ';', ':', ')']);
+            if let Some(first) = ends_phrase
+                .then(|| self.ellipsis(text, &norm, start, end, previous_end, &covered))
+                .flatten()
+            {
+                mentions.push(first);
             }
             let (original_start, original_end) = norm.original_range(start, end);
             let matched = &norm.text[start..end];
-            let head = matched.rsplit(' ').next().unwrap_or(matched).to_string();
-            let generic = entry.hs.is_none() || entry.class == Class::Generic;
+            let words = text[original_start..original_end].to_string();
+            if entry.class == Class::Anaphor {
+                let antecedent = mentions.iter().rev().find(|m| {
+                    m.hs.is_some()
+                        && m.end + ANAPHOR_REACH >= original_start
+                        && entry.hs.as_ref().is_none_or(|code| {
+                            m.hs.as_ref().is_some_and(|h| h.starts_with(code.as_str()))
+                        })
+                });
+                let (hs, head, generic, trade_head) = match antecedent {
+                    Some(a) => (a.hs.clone(), a.head.clone(), false, a.trade_head),
+                    None => (entry.hs.clone(), head_of(matched), true, entry.trade_head),
+                };
+                mentions.push(CommodityMention {
+                    start: original_start,
+                    end: original_end,
+                    text: words,
+                    hs,
+                    head,
+                    generic,
+                    trade_head,
+                });
+                continue;
+            }
             mentions.push(CommodityMention {
                 start: original_start,
                 end: original_end,
-                text: text[original_start..original_end].to_string(),
+                text: words,
                 hs: entry.hs.clone(),
-                head,
-                generic,
+                head: head_of(matched),
+                generic: entry.hs.is_none() || entry.class == Class::Generic,
                 trade_head: entry.trade_head,
             });
         }
         mentions
+    }
+
+    /// The first member of an elliptic list before the phrase at
+    /// `start..end` (normalised offsets): "engineering and electronic
+    /// goods" yields "engineering goods" for the word "engineering", when
+    /// that phrase is in the lexicon and the word is no other mention.
+    fn ellipsis(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        start: usize,
+        end: usize,
+        previous_end: usize,
+        covered: &[(usize, usize)],
+    ) -> Option<CommodityMention> {
+        let matched = &norm.text[start..end];
+        let (_, tail) = matched.split_once(' ')?;
+        let before = words_before(&norm.text, start, 2);
+        let [joiner, word] = before.as_slice() else {
+            return None;
+        };
+        if !matches!(*joiner, "and" | "or") {
+            return None;
+        }
+        let word_start = word.as_ptr() as usize - norm.text.as_ptr() as usize;
+        let word_end = word_start + word.len();
+        if word_start < previous_end || covered.iter().any(|&(s, e)| word_start < e && word_end > s)
+        {
+            return None;
+        }
+        let entry = &self.entries[*self.phrases.get(&format!("{word} {tail}"))?];
+        if !matches!(entry.class, Class::Specific | Class::Generic) {
+            return None;
+        }
+        let (original_start, original_end) = norm.original_range(word_start, word_end);
+        let (tail_start, _) = norm.original_range(end - tail.len(), end);
+        let (_, last) = norm.original_range(start, end);
+        Some(CommodityMention {
+            start: original_start,
+            end: original_end,
+            text: format!(
+                "{} {}",
+                &text[original_start..original_end],
+                &text[tail_start..last]
+            ),
+            hs: entry.hs.clone(),
+            head: head_of(tail),
+            generic: entry.hs.is_none() || entry.class == Class::Generic,
+            trade_head: entry.trade_head,
+        })
     }
 
     /// The general rule on capitals, then the entry's own rule.
@@ -369,40 +511,40 @@ impl Lexicon {
         start: usize,
         end: usize,
         entry: &Entry,
-    ) -> bool {
+    ) -> Verdict {
         if entry.class == Class::Stop {
-            return true;
+            return Verdict::Accept;
         }
         let (original_start, original_end) = norm.original_range(start, end);
         let matched = &text[original_start..original_end];
         let has_upper = matched.chars().any(char::is_uppercase);
         let capitalised = has_upper && !is_all_caps(matched);
         if capitalised && !self.capital_allowed(text, original_start, original_end) {
-            return false;
+            return Verdict::Reject;
         }
         let Some(rule) = entry.rule.map(|r| &self.rules[r]) else {
-            return true;
+            return Verdict::Accept;
         };
         if rule.case == CaseRule::Lower && has_upper {
-            return false;
+            return Verdict::Reject;
         }
         let previous = words_before(&norm.text, start, 1);
         if previous
             .first()
             .is_some_and(|w| rule.reject_before.contains(*w))
         {
-            return false;
+            return Verdict::Reject;
         }
         let next = words_after(&norm.text, end, 1);
         if next.first().is_some_and(|w| rule.reject_after.contains(*w)) {
-            return false;
+            return Verdict::Reject;
         }
         if capitalised
             && next
                 .first()
                 .is_some_and(|w| rule.reject_after_capitalised.contains(*w))
         {
-            return false;
+            return Verdict::Reject;
         }
         if !rule.near.is_empty() {
             let before = words_before(&norm.text, start, rule.window);
@@ -412,10 +554,14 @@ impl Lexicon {
                 .chain(after.iter())
                 .any(|w| rule.near.contains(*w));
             if !near {
-                return false;
+                return if rule.in_list {
+                    Verdict::InListOnly
+                } else {
+                    Verdict::Reject
+                };
             }
         }
-        true
+        Verdict::Accept
     }
 
     /// A capitalised (not all-caps) match is a commodity only at the start
@@ -444,6 +590,43 @@ impl Lexicon {
         !char_at(text, end + next_start).is_some_and(char::is_uppercase)
             || MONTHS.contains(&next_word.to_ascii_lowercase().as_str())
     }
+}
+
+/// What the context says of one match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Accept,
+    Reject,
+    /// Short of the context its rule asks for, but taken in a list of goods.
+    InListOnly,
+}
+
+/// Words that may follow a finished noun phrase: an elliptic list is
+/// completed only when its last phrase is followed by one of these or by
+/// punctuation ("hard and soft wheat under the bonus", not "palm and palm
+/// kernel oils").
+const PHRASE_FOLLOWERS: &[&str] = &[
+    "for", "to", "from", "under", "in", "at", "on", "and", "or", "with", "by", "of", "as", "is",
+    "are", "was", "were", "has", "have", "had", "will", "would", "which", "that", "into", "worth",
+    "valued", "this", "last", "next", "during", "between", "against",
+];
+
+/// The last word of a normalised phrase: its head noun.
+fn head_of(phrase: &str) -> String {
+    phrase.rsplit(' ').next().unwrap_or(phrase).to_string()
+}
+
+/// True when the text between two list members only joins them (", ",
+/// " and ", ", or ").
+fn is_list_gap(gap: &str) -> bool {
+    let words: Vec<&str> = gap
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    gap.chars()
+        .all(|c| c == ',' || c.is_whitespace() || c.is_alphabetic())
+        && (words.len() == 1 || (words.is_empty() && gap.contains(',')))
+        && words.iter().all(|w| matches!(*w, "and" | "or"))
 }
 
 /// Month names and abbreviations, which may follow goods in a table row.
@@ -657,10 +840,75 @@ mod tests {
     }
 
     #[test]
+    fn elliptic_lists_complete_their_first_member() {
+        assert_eq!(
+            find("engineering and electronic goods"),
+            vec![
+                ("engineering goods".to_string(), None),
+                ("electronic goods".to_string(), hs("85")),
+            ]
+        );
+        // Only when the completed phrase is goods, and the word no other
+        // mention.
+        assert_eq!(
+            find("U.S. and Canadian wheat"),
+            vec![("wheat".to_string(), hs("1001"))]
+        );
+        // The list's head comes later: "palm" is no "palm kernel".
+        let palm = find("coconut, palm and palm kernel oils contain fat");
+        assert_eq!(
+            palm.iter().filter(|(t, _)| t.starts_with("palm")).count(),
+            1,
+            "{palm:?}"
+        );
+        assert_eq!(
+            find("wheat and soybean oil"),
+            vec![
+                ("wheat".to_string(), hs("1001")),
+                ("soybean oil".to_string(), hs("1507"))
+            ]
+        );
+    }
+
+    #[test]
+    fn anaphors_take_the_code_of_the_goods_before() {
+        let text = "Canada exported steel worth two billion dlrs, while importing \
+                    944 mln dlrs worth of the product";
+        let goods = Lexicon::global().find(text);
+        assert_eq!(goods.len(), 2);
+        assert_eq!(goods[1].text, "the product");
+        assert_eq!(goods[1].hs, hs("72"));
+        assert!(!goods[1].generic);
+        // A result, not goods.
+        assert!(find("the product of favourable conditions").is_empty());
+        // Nothing before it: a generic mention without a code.
+        let alone = Lexicon::global().find("imports of the product rose");
+        assert_eq!(alone.len(), 1);
+        assert!(alone[0].generic && alone[0].hs.is_none());
+        // Too far back: the goods of another paragraph are not meant.
+        let far = format!("wheat.{} the product", " x".repeat(200));
+        assert!(Lexicon::global().find(&far)[1].hs.is_none());
+    }
+
+    #[test]
+    fn in_list_rules_accept_listed_goods() {
+        // "arms" needs weapons-trade words near it, or other goods beside it.
+        assert!(find("he raised his arms and smiled").is_empty());
+        assert_eq!(
+            find("swaps of textiles for Soviet arms and crude oil"),
+            vec![
+                ("textiles".to_string(), None),
+                ("arms".to_string(), hs("93")),
+                ("crude oil".to_string(), hs("2709"))
+            ]
+        );
+    }
+
+    #[test]
     fn offsets_are_bytes_of_the_original_text() {
         let text = "“Crude” – crude\u{a0}oil and wheat";
         for m in Lexicon::global().find(text) {
-            assert_eq!(&text[m.start..m.end], m.text);
+            assert!(m.text.starts_with(&text[m.start..m.end]));
         }
         let wheat = Lexicon::global().find(text).pop().unwrap();
         assert_eq!(wheat.text, "wheat");

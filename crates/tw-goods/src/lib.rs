@@ -77,7 +77,8 @@ mod tests {
 
     fn check_spans(text: &str) {
         for m in Lexicon::global().find(text) {
-            assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()));
+            let words = text.get(m.start..m.end).expect("span on char boundaries");
+            assert!(m.text.starts_with(words), "{:?} vs {words:?}", m.text);
         }
         for q in find_quantities(text) {
             assert_eq!(text.get(q.start..q.end), Some(q.text.as_str()));

@@ -382,7 +382,7 @@ impl TradeFrame {
         let subject = self.subject(ctx, i, &trigger, &countries, &mentions);
         // "It also exports copra", "domestic makers will boost imports": the
         // subject is the country the story is about.
-        let topic = if refers_back(sent) {
+        let topic = if refers_back(sent) || pronoun_subject(ctx, s.start, &trigger) {
             last_subject.clone().or_else(|| ctx.home.clone())
         } else {
             None
@@ -2060,6 +2060,21 @@ fn refers_back(sent: &str) -> bool {
     matches!(first, "it" | "they" | "its")
         || lower.starts_with("the country")
         || lower.contains("domestic")
+}
+
+/// True when the trigger's clause opens with a pronoun as its subject
+/// ("Last year, it exported an average of 173,500 bpd", "it also
+/// imported").
+fn pronoun_subject(ctx: &Context, sentence_start: usize, trigger: &Hit) -> bool {
+    let before = &ctx.text[sentence_start..trigger.start];
+    let clause = before
+        .rfind([',', ';'])
+        .map_or(sentence_start, |k| sentence_start + k + 1);
+    let words = gap_words(ctx.text, clause, trigger.start);
+    words.len() <= 3
+        && words
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "it" | "they"))
 }
 
 /// The word that starts after byte `pos` (skipping white space).
