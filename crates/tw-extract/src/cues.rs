@@ -142,6 +142,8 @@ pub struct Cues {
     pub(crate) exclusion_markers: PhraseSet,
     pub(crate) policy_nouns: PhraseSet,
     pub(crate) policy_verbs: PhraseSet,
+    pub(crate) policy_after: PhraseSet,
+    pub(crate) exchange_venues: PhraseSet,
     #[serde(rename = "hypothetical_cues")]
     pub(crate) hypothetical: PhraseSet,
     pub(crate) price_nouns: PhraseSet,

@@ -105,6 +105,8 @@ struct RuleConfig {
 #[serde(deny_unknown_fields)]
 struct RulesFile {
     #[serde(default)]
+    firm_nouns: Vec<String>,
+    #[serde(default)]
     sets: HashMap<String, Vec<String>>,
     #[serde(default)]
     rules: HashMap<String, RuleConfig>,
@@ -132,6 +134,8 @@ pub struct Lexicon {
     pattern_entry: Vec<usize>,
     entries: Vec<Entry>,
     rules: Vec<Rule>,
+    /// Nouns after which a goods word describes a firm ("oil company").
+    firm_nouns: HashSet<String>,
     hs_names: HashMap<String, String>,
     /// Normalised phrase -> entry, for completing elliptic lists.
     phrases: HashMap<String, usize>,
@@ -313,6 +317,7 @@ impl Lexicon {
             pattern_entry,
             entries,
             rules,
+            firm_nouns: rules_file.firm_nouns.iter().map(|w| w.to_lowercase()).collect(),
             hs_names,
             phrases: seen,
         })
@@ -520,6 +525,13 @@ impl Lexicon {
         let has_upper = matched.chars().any(char::is_uppercase);
         let capitalised = has_upper && !is_all_caps(matched);
         if capitalised && !self.capital_allowed(text, original_start, original_end) {
+            return Verdict::Reject;
+        }
+        // "a major U.S. oil company": the firm's line of business.
+        if words_after(&norm.text, end, 1)
+            .first()
+            .is_some_and(|w| self.firm_nouns.contains(*w))
+        {
             return Verdict::Reject;
         }
         let Some(rule) = entry.rule.map(|r| &self.rules[r]) else {
@@ -888,6 +900,14 @@ mod tests {
         // Too far back: the goods of another paragraph are not meant.
         let far = format!("wheat.{} the product", " x".repeat(200));
         assert!(Lexicon::global().find(&far)[1].hs.is_none());
+    }
+
+    #[test]
+    fn goods_naming_a_firm_are_no_goods() {
+        assert_eq!(
+            find("a major U.S. oil company bought propane"),
+            vec![("propane".to_string(), hs("271112"))]
+        );
     }
 
     #[test]

@@ -345,7 +345,10 @@ fn a_modifier_shared_across_and_keeps_the_list_whole() {
     );
     assert_eq!(f.len(), 1, "{f:?}");
     let goods: Vec<&str> = f[0].commodities.iter().map(|c| c.text.as_str()).collect();
-    assert_eq!(goods, ["jute", "electronic goods", "minerals", "iron ore"]);
+    assert_eq!(
+        goods,
+        ["jute", "engineering goods", "electronic goods", "minerals", "iron ore"]
+    );
 }
 
 #[test]
@@ -533,4 +536,54 @@ fn goods_diverted_onward_have_an_onward_leg() {
         f.iter().all(|c| c.importer.as_deref() != Some("NI")),
         "{f:?}"
     );
+}
+
+#[test]
+fn a_participles_agent_after_by_is_its_subject() {
+    let f = flows(
+        "Another amendment would place a quota on imports of casein, a dairy product shipped to the U.S. primarily by New Zealand and Ireland.",
+        "1987-03-20",
+    );
+    assert!(!f.is_empty(), "{f:?}");
+    assert!(f.iter().all(|c| c.importer.as_deref() == Some("US")), "{f:?}");
+    assert_eq!(f[0].exporter.as_deref(), Some("NZ"));
+    let f = flows(
+        "Some 200,000 tonnes of sugar were bought by Japan from Thailand last month.",
+        "1987-03-20",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].importer.as_deref(), Some("JP"));
+    assert_eq!(f[0].exporter.as_deref(), Some("TH"));
+    // An active verb keeps its subject; "by" belongs to another clause.
+    let f = flows(
+        "India and Egypt bought white sugar this week while next week sees tenders by Pakistan.",
+        "1987-03-20",
+    );
+    assert!(f.iter().any(|c| c.importer.as_deref() == Some("EG")), "{f:?}");
+}
+
+#[test]
+fn barrier_talk_and_exchange_trading_are_no_flows() {
+    for text in [
+        "Japan currently restricts imports of 22 agricultural products.",
+        "Officials hinted that fresh oranges may be a product on which imports could be freed.",
+        "It was also decided to allow duty-free import of cotton yarn.",
+        "Traders were prompted into purchases of new crop soybeans in the futures markets.",
+        "King Fahd said Saudi Arabia, the world's largest oil exporter, was adhering to a 15.8 mln bpd output ceiling.",
+        "Washington had warned Tehran not to use them against civilian shipping.",
+    ] {
+        let f = flows(text, "1987-03-20");
+        assert!(f.is_empty(), "{text}: {f:?}");
+    }
+}
+
+#[test]
+fn a_country_made_eligible_under_an_export_programme_buys() {
+    let f = flows(
+        "The U.S. Agriculture Department said Turkey has been made eligible for the sale of up to 70,000 tonnes of milled rice under the department's export enhancement program.",
+        "1987-03-20",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].exporter.as_deref(), Some("US"));
+    assert_eq!(f[0].importer.as_deref(), Some("TR"));
 }

@@ -172,7 +172,18 @@ impl TradeFrame {
             // with an amount in its own clause.
             .filter(|h| {
                 !ctx.cues.agent_nouns.is_exactly(&ctx.text[h.start..h.end]) || {
-                    let (a, b) = clause_of(ctx, i, h.start);
+                    // "Saudi Arabia, the world's largest oil exporter, was
+                    // adhering to a 15.8 mln bpd ceiling": an agent noun in
+                    // apposition needs the amount inside the apposition.
+                    let (mut a, mut b) = clause_of(ctx, i, h.start);
+                    if let (Some(open), Some(close)) =
+                        (ctx.text[a..h.start].rfind(','), ctx.text[h.end..b].find(','))
+                    {
+                        let lead = gap_words(ctx.text, a + open, h.start);
+                        if lead.first().is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an")) {
+                            (a, b) = (a + open, h.end + close);
+                        }
+                    }
                     mentions.iter().any(|m| {
                         m.start >= a
                             && m.end <= b
@@ -900,6 +911,11 @@ impl TradeFrame {
                 }
             }
         }
+        // "purchases in new crop soybeans in the futures markets": trading
+        // on an exchange.
+        if cues.exchange_venues.any(words_after_in_clause(ctx, h.end, 10)) {
+            return false;
+        }
         // "world supplies of wheat": the noun of market supply, not a flow.
         if matches!(word.to_ascii_lowercase().as_str(), "supply" | "supplies")
             && next_word(text, h.end).eq_ignore_ascii_case("of")
@@ -1024,6 +1040,8 @@ impl TradeFrame {
             .copied()
             .filter(|m| matches!(m.kind, Kind::Commodity { .. }))
             .filter(|m| !ctx.cues.price_nouns.is_exactly(next_word(ctx.text, m.end)))
+            // "set aside for the U.S. sugar quota": what a measure covers.
+            .filter(|m| !ctx.cues.measure_nouns.is_exactly(next_word(ctx.text, m.end)))
             .filter(|m| {
                 // "supplies of wheat", "prices of sugar".
                 let before = gap_words(ctx.text, ctx.words_before(m.start, 3), m.start);
@@ -1190,6 +1208,11 @@ impl TradeFrame {
         mentions: &[&M],
     ) -> Option<String> {
         let s = ctx.sentences[i];
+        // "a dairy product shipped to the U.S. primarily by New Zealand": a
+        // participle's agent is its subject.
+        if let Some(agent) = passive_agent(ctx, trigger, countries) {
+            return Some(agent);
+        }
         // Adjective or possessive on a trade noun, possibly across the goods.
         if let Some(m) = countries.iter().rev().find(|m| m.end <= trigger.start) {
             let gap = gap_words(ctx.text, m.end, trigger.start);
@@ -2010,6 +2033,11 @@ fn is_policy_talk(ctx: &Context, h: &Hit) -> bool {
     if measure_on {
         return true;
     }
+    // "a product on which imports could be freed": a barrier lifted or
+    // laid after the trade word.
+    if cues.policy_after.any(words_after_in_clause(ctx, h.end, 8)) {
+        return true;
+    }
     let before_start = ctx.words_before(h.start, 7);
     let before = &text[before_start..h.start];
     cues.policy_verbs.find(before).iter().any(|p| {
@@ -2019,6 +2047,62 @@ fn is_policy_talk(ctx: &Context, h: &Hit) -> bool {
         let name = p.start > 0 && before[p.start..].starts_with(char::is_uppercase);
         !apposition && !name && before[p.end..].split_whitespace().count() <= 4
     })
+}
+
+/// The country after "by" that a past participle's clause names as its
+/// agent ("shipped to the U.S. primarily by New Zealand", "bought by
+/// Japan"), if any.
+fn passive_agent(ctx: &Context, trigger: &Hit, countries: &[&M]) -> Option<String> {
+    let word = ctx.text[trigger.start..trigger.end].to_ascii_lowercase();
+    if !(word.ends_with("ed") || matches!(word.as_str(), "sold" | "bought" | "taken")) {
+        return None;
+    }
+    // Passive: after a form of "be", or right after the goods it
+    // describes ("a dairy product shipped", "200,000 tonnes bought").
+    let before = gap_words(ctx.text, ctx.words_before(trigger.start, 2), trigger.start);
+    let be = before.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        )
+    });
+    let after_goods = ctx.mentions.within(ctx.words_before(trigger.start, 6), trigger.start).any(|m| {
+        matches!(m.kind, Kind::Commodity { .. } | Kind::Quantity { .. })
+            && m.end <= trigger.start
+            && gap_words(ctx.text, m.end, trigger.start).len() <= 1
+    });
+    if !be && !after_goods {
+        return None;
+    }
+    let clause = words_after_in_clause(ctx, trigger.end, 10);
+    let clause = [" while ", " but ", " whereas "]
+        .iter()
+        .filter_map(|sep| clause.find(sep))
+        .min()
+        .map_or(clause, |k| &clause[..k]);
+    let words = crate::text::words(clause);
+    let by = words.iter().position(|&(a, b)| &clause[a..b] == "by")?;
+    let after = trigger.end + words[by].1;
+    let agent = countries.iter().find(|m| m.start >= after)?;
+    let lead = gap_words(ctx.text, after, agent.start);
+    let adverbs = ["the", "primarily", "mainly", "mostly", "largely", "chiefly", "both"];
+    (lead.len() <= 2 && lead.iter().all(|w| adverbs.contains(&w.as_str())))
+        .then(|| country_of(agent))
+        .flatten()
+}
+
+/// Up to `count` words after byte `pos`, cut at the end of its sentence
+/// and at the first comma, semicolon or colon: the rest of the trade
+/// word's clause.
+fn words_after_in_clause<'t>(ctx: &Context<'t>, pos: usize, count: usize) -> &'t str {
+    let k = ctx.sentences.partition_point(|s| s.end < pos);
+    let end = ctx.sentences.get(k).map_or(ctx.text.len(), |s| s.end.max(pos));
+    let rest = &ctx.text[pos..end];
+    let clause = rest.find([',', ';', ':']).map_or(rest, |k| &rest[..k]);
+    let end = crate::text::words(clause)
+        .get(count.saturating_sub(1))
+        .map_or(clause.len(), |&(_, end)| end);
+    &clause[..end]
 }
 
 /// The clause of sentence `i` around byte `pos`: between the nearest
