@@ -317,7 +317,11 @@ impl Lexicon {
             pattern_entry,
             entries,
             rules,
-            firm_nouns: rules_file.firm_nouns.iter().map(|w| w.to_lowercase()).collect(),
+            firm_nouns: rules_file
+                .firm_nouns
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             hs_names,
             phrases: seen,
         })
@@ -528,9 +532,10 @@ impl Lexicon {
             return Verdict::Reject;
         }
         // "a major U.S. oil company": the firm's line of business.
-        if words_after(&norm.text, end, 1)
-            .first()
-            .is_some_and(|w| self.firm_nouns.contains(*w))
+        if norm.text[end..].starts_with(' ')
+            && words_after(&norm.text, end, 1)
+                .first()
+                .is_some_and(|w| self.firm_nouns.contains(*w))
         {
             return Verdict::Reject;
         }
@@ -907,6 +912,11 @@ mod tests {
         assert_eq!(
             find("a major U.S. oil company bought propane"),
             vec![("propane".to_string(), hs("271112"))]
+        );
+        // Punctuation ends the phrase: "... cottonseed oil, traders said".
+        assert_eq!(
+            find("cottonseed oil, traders said"),
+            vec![("cottonseed oil".to_string(), hs("1512"))]
         );
     }
 

@@ -347,7 +347,13 @@ fn a_modifier_shared_across_and_keeps_the_list_whole() {
     let goods: Vec<&str> = f[0].commodities.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(
         goods,
-        ["jute", "engineering goods", "electronic goods", "minerals", "iron ore"]
+        [
+            "jute",
+            "engineering goods",
+            "electronic goods",
+            "minerals",
+            "iron ore"
+        ]
     );
 }
 
@@ -545,7 +551,10 @@ fn a_participles_agent_after_by_is_its_subject() {
         "1987-03-20",
     );
     assert!(!f.is_empty(), "{f:?}");
-    assert!(f.iter().all(|c| c.importer.as_deref() == Some("US")), "{f:?}");
+    assert!(
+        f.iter().all(|c| c.importer.as_deref() == Some("US")),
+        "{f:?}"
+    );
     assert_eq!(f[0].exporter.as_deref(), Some("NZ"));
     let f = flows(
         "Some 200,000 tonnes of sugar were bought by Japan from Thailand last month.",
@@ -559,7 +568,10 @@ fn a_participles_agent_after_by_is_its_subject() {
         "India and Egypt bought white sugar this week while next week sees tenders by Pakistan.",
         "1987-03-20",
     );
-    assert!(f.iter().any(|c| c.importer.as_deref() == Some("EG")), "{f:?}");
+    assert!(
+        f.iter().any(|c| c.importer.as_deref() == Some("EG")),
+        "{f:?}"
+    );
 }
 
 #[test]
@@ -586,4 +598,18 @@ fn a_country_made_eligible_under_an_export_programme_buys() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].exporter.as_deref(), Some("US"));
     assert_eq!(f[0].importer.as_deref(), Some("TR"));
+}
+
+#[test]
+fn goods_an_allocation_is_taken_from_do_not_move() {
+    let f = flows(
+        "The U.S. Agriculture Department said at the request of the North Yemen Government five mln dlrs in credit guarantees previously earmarked for sales of wheat have been switched to cover sales of mixed poultry feed.",
+        "1987-03-25",
+    );
+    let goods: Vec<&str> = f
+        .iter()
+        .flat_map(|c| c.commodities.iter().map(|g| g.text.as_str()))
+        .collect();
+    assert!(!goods.contains(&"wheat"), "{f:?}");
+    assert!(goods.contains(&"mixed poultry feed"), "{f:?}");
 }

@@ -176,11 +176,15 @@ impl TradeFrame {
                     // adhering to a 15.8 mln bpd ceiling": an agent noun in
                     // apposition needs the amount inside the apposition.
                     let (mut a, mut b) = clause_of(ctx, i, h.start);
-                    if let (Some(open), Some(close)) =
-                        (ctx.text[a..h.start].rfind(','), ctx.text[h.end..b].find(','))
-                    {
+                    if let (Some(open), Some(close)) = (
+                        ctx.text[a..h.start].rfind(','),
+                        ctx.text[h.end..b].find(','),
+                    ) {
                         let lead = gap_words(ctx.text, a + open, h.start);
-                        if lead.first().is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an")) {
+                        if lead
+                            .first()
+                            .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an"))
+                        {
                             (a, b) = (a + open, h.end + close);
                         }
                     }
@@ -466,6 +470,22 @@ impl TradeFrame {
         // the other way.
         let mut previous_origin: Option<(bool, String)> = None;
         for (g, group) in groups.iter().enumerate() {
+            // "credit guarantees previously earmarked for sales of wheat
+            // have been switched to cover sales of poultry feed": the goods
+            // the money is taken from do not move.
+            let lead_start = ctx.words_before(group.start, 8).max(s.start);
+            let lead = &ctx.text[lead_start..group.start];
+            if ctx
+                .cues
+                .withdrawn_markers
+                .find(lead)
+                .last()
+                .is_some_and(|h| {
+                    gap_words(lead, h.end, lead.len()).len() <= 4 && !lead[h.end..].contains(',')
+                })
+            {
+                continue;
+            }
             let origin = self.origin(ctx, group, &countries, &triggers).or_else(|| {
                 previous_origin
                     .as_ref()
@@ -913,7 +933,10 @@ impl TradeFrame {
         }
         // "purchases in new crop soybeans in the futures markets": trading
         // on an exchange.
-        if cues.exchange_venues.any(words_after_in_clause(ctx, h.end, 10)) {
+        if cues
+            .exchange_venues
+            .any(words_after_in_clause(ctx, h.end, 10))
+        {
             return false;
         }
         // "world supplies of wheat": the noun of market supply, not a flow.
@@ -1041,7 +1064,11 @@ impl TradeFrame {
             .filter(|m| matches!(m.kind, Kind::Commodity { .. }))
             .filter(|m| !ctx.cues.price_nouns.is_exactly(next_word(ctx.text, m.end)))
             // "set aside for the U.S. sugar quota": what a measure covers.
-            .filter(|m| !ctx.cues.measure_nouns.is_exactly(next_word(ctx.text, m.end)))
+            .filter(|m| {
+                !ctx.cues
+                    .measure_nouns
+                    .is_exactly(next_word(ctx.text, m.end))
+            })
             .filter(|m| {
                 // "supplies of wheat", "prices of sugar".
                 let before = gap_words(ctx.text, ctx.words_before(m.start, 3), m.start);
@@ -2066,11 +2093,14 @@ fn passive_agent(ctx: &Context, trigger: &Hit, countries: &[&M]) -> Option<Strin
             "is" | "are" | "was" | "were" | "be" | "been" | "being"
         )
     });
-    let after_goods = ctx.mentions.within(ctx.words_before(trigger.start, 6), trigger.start).any(|m| {
-        matches!(m.kind, Kind::Commodity { .. } | Kind::Quantity { .. })
-            && m.end <= trigger.start
-            && gap_words(ctx.text, m.end, trigger.start).len() <= 1
-    });
+    let after_goods = ctx
+        .mentions
+        .within(ctx.words_before(trigger.start, 6), trigger.start)
+        .any(|m| {
+            matches!(m.kind, Kind::Commodity { .. } | Kind::Quantity { .. })
+                && m.end <= trigger.start
+                && gap_words(ctx.text, m.end, trigger.start).len() <= 1
+        });
     if !be && !after_goods {
         return None;
     }
@@ -2085,7 +2115,15 @@ fn passive_agent(ctx: &Context, trigger: &Hit, countries: &[&M]) -> Option<Strin
     let after = trigger.end + words[by].1;
     let agent = countries.iter().find(|m| m.start >= after)?;
     let lead = gap_words(ctx.text, after, agent.start);
-    let adverbs = ["the", "primarily", "mainly", "mostly", "largely", "chiefly", "both"];
+    let adverbs = [
+        "the",
+        "primarily",
+        "mainly",
+        "mostly",
+        "largely",
+        "chiefly",
+        "both",
+    ];
     (lead.len() <= 2 && lead.iter().all(|w| adverbs.contains(&w.as_str())))
         .then(|| country_of(agent))
         .flatten()
@@ -2096,7 +2134,10 @@ fn passive_agent(ctx: &Context, trigger: &Hit, countries: &[&M]) -> Option<Strin
 /// word's clause.
 fn words_after_in_clause<'t>(ctx: &Context<'t>, pos: usize, count: usize) -> &'t str {
     let k = ctx.sentences.partition_point(|s| s.end < pos);
-    let end = ctx.sentences.get(k).map_or(ctx.text.len(), |s| s.end.max(pos));
+    let end = ctx
+        .sentences
+        .get(k)
+        .map_or(ctx.text.len(), |s| s.end.max(pos));
     let rest = &ctx.text[pos..end];
     let clause = rest.find([',', ';', ':']).map_or(rest, |k| &rest[..k]);
     let end = crate::text::words(clause)
