@@ -145,6 +145,7 @@ pub struct Cues {
     pub(crate) policy_after: PhraseSet,
     pub(crate) exchange_venues: PhraseSet,
     pub(crate) withdrawn_markers: PhraseSet,
+    pub(crate) share_markers: PhraseSet,
     #[serde(rename = "hypothetical_cues")]
     pub(crate) hypothetical: PhraseSet,
     pub(crate) price_nouns: PhraseSet,

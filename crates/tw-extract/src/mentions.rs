@@ -124,6 +124,14 @@ impl Mentions {
     pub fn find(text: &str, anchor: Option<&Anchor>) -> Mentions {
         let mut all = Vec::new();
         for g in Gazetteer::global().find(text) {
+            // "exports to non-EC countries": every country but this one.
+            let before = &text[..g.start];
+            if before
+                .get(before.len().saturating_sub(4)..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case("non-"))
+            {
+                continue;
+            }
             let kind = match g.kind {
                 GeoKind::Country => match g.code {
                     Some(code) => Kind::Country { code, form: g.form },

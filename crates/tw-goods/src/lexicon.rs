@@ -105,7 +105,7 @@ struct RuleConfig {
 #[serde(deny_unknown_fields)]
 struct RulesFile {
     #[serde(default)]
-    firm_nouns: Vec<String>,
+    not_goods_before: Vec<String>,
     #[serde(default)]
     sets: HashMap<String, Vec<String>>,
     #[serde(default)]
@@ -134,8 +134,9 @@ pub struct Lexicon {
     pattern_entry: Vec<usize>,
     entries: Vec<Entry>,
     rules: Vec<Rule>,
-    /// Nouns after which a goods word describes a firm ("oil company").
-    firm_nouns: HashSet<String>,
+    /// Words before which a goods word describes a firm or a country
+    /// ("oil company", "oil producing states").
+    not_goods_before: HashSet<String>,
     hs_names: HashMap<String, String>,
     /// Normalised phrase -> entry, for completing elliptic lists.
     phrases: HashMap<String, usize>,
@@ -317,8 +318,8 @@ impl Lexicon {
             pattern_entry,
             entries,
             rules,
-            firm_nouns: rules_file
-                .firm_nouns
+            not_goods_before: rules_file
+                .not_goods_before
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),
@@ -531,11 +532,12 @@ impl Lexicon {
         if capitalised && !self.capital_allowed(text, original_start, original_end) {
             return Verdict::Reject;
         }
-        // "a major U.S. oil company": the firm's line of business.
+        // "a major U.S. oil company", "oil producing states": what a firm
+        // or a country does.
         if norm.text[end..].starts_with(' ')
             && words_after(&norm.text, end, 1)
                 .first()
-                .is_some_and(|w| self.firm_nouns.contains(*w))
+                .is_some_and(|w| self.not_goods_before.contains(*w))
         {
             return Verdict::Reject;
         }

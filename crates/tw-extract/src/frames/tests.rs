@@ -613,3 +613,51 @@ fn goods_an_allocation_is_taken_from_do_not_move() {
     assert!(!goods.contains(&"wheat"), "{f:?}");
     assert!(goods.contains(&"mixed poultry feed"), "{f:?}");
 }
+
+#[test]
+fn a_sentence_opening_with_a_trade_word_continues_the_storys_country() {
+    let text = "The report said Chinese imports this year are projected at 300,000 tonnes. Imports of soybean oil are estimated at 200,000 tonnes, also unchanged from last year.";
+    let f = flows(text, "1987-04-07");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].importer.as_deref(), Some("CN"));
+}
+
+#[test]
+fn goods_making_up_a_share_of_trade_the_other_way_travel_that_way() {
+    let f = flows(
+        "Finland exports finished products to the Soviet Union, with crude oil accounting for 80 pct of imports.",
+        "1987-04-07",
+    );
+    let oil = f
+        .iter()
+        .find(|c| c.commodities.iter().any(|g| g.text == "crude oil"))
+        .expect("a crude oil flow");
+    assert_eq!(oil.importer.as_deref(), Some("FI"), "{f:?}");
+    assert_ne!(oil.exporter.as_deref(), Some("FI"), "{f:?}");
+}
+
+#[test]
+fn a_non_prefixed_country_is_no_party() {
+    let f = flows(
+        "Of this total, French exports to non-EC countries totalled 3.76 mln tonnes of wheat.",
+        "1987-03-30",
+    );
+    assert!(f.iter().all(|c| c.importer.as_deref() != Some("EU") && c.exporter.as_deref() != Some("EU")), "{f:?}");
+}
+
+#[test]
+fn a_pronoun_after_a_country_that_speaks_is_that_country() {
+    let f = flows(
+        "Bolivia said it expects to export 12,000 tonnes of tin this year.",
+        "1987-03-30",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].exporter.as_deref(), Some("BO"));
+    let f = flows(
+        "The Soviet Union said it had bought 500,000 tonnes of wheat from Canada.",
+        "1987-03-30",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].importer.as_deref(), Some("SU"));
+    assert_eq!(f[0].exporter.as_deref(), Some("CA"));
+}

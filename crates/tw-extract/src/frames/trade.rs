@@ -256,6 +256,21 @@ impl TradeFrame {
             return Vec::new();
         }
         if commodities.is_empty() {
+            // "Chinese imports this year are projected at 300,000 tonnes":
+            // no goods, but the country the story's trade is about.
+            if ctx.cues.crosses_border(trigger.index) {
+                let countries: Vec<&M> = mentions
+                    .iter()
+                    .copied()
+                    .filter(|m| m.country().is_some())
+                    .collect();
+                if let Some(subject) = self.subject(ctx, i, &trigger, &countries, &mentions) {
+                    if ctx.cues.direction(trigger.index) == Direction::Export {
+                        *last_exporter = Some(subject.clone());
+                    }
+                    *last_subject = Some(subject);
+                }
+            }
             // "Brazil supplied 1,263 tonnes in January": the goods of the
             // flow reported just before; so too when the same country
             // speaks of the same trade again ("Ecuador could resume
@@ -376,6 +391,14 @@ impl TradeFrame {
             }
             d => d,
         };
+        // "Finland exports finished products to the USSR, with crude oil
+        // accounting for 80 pct of imports": goods that make up a share of
+        // trade the other way travel the other way.
+        for g in groups.iter_mut() {
+            if share_of(ctx, g.end).is_some_and(|d| d != direction) {
+                g.reversed = !g.reversed;
+            }
+        }
         let countries: Vec<&M> = mentions
             .iter()
             .copied()
@@ -397,8 +420,23 @@ impl TradeFrame {
         let subject = self.subject(ctx, i, &trigger, &countries, &mentions);
         // "It also exports copra", "domestic makers will boost imports": the
         // subject is the country the story is about.
+        // "Imports of soybean oil are estimated at 200,000 tonnes": a trade
+        // word opening a sentence that names no country continues the
+        // country of the story's last trade sentence.
+        let opens_with_trigger = trigger.start == s.start
+            && ctx.cues.crosses_border(trigger.index)
+            && countries.is_empty();
         let topic = if refers_back(sent) || pronoun_subject(ctx, s.start, &trigger) {
             last_subject.clone().or_else(|| ctx.home.clone())
+        } else if opens_with_trigger {
+            // The story's last seller for exports, its last trader for
+            // imports ("Main EC destinations were Italy ..." names no
+            // seller).
+            match direction {
+                Direction::Export => last_exporter.clone(),
+                Direction::Import => last_subject.clone(),
+            }
+            .or_else(|| ctx.home.clone())
         } else {
             None
         };
@@ -1239,6 +1277,11 @@ impl TradeFrame {
         // participle's agent is its subject.
         if let Some(agent) = passive_agent(ctx, trigger, countries) {
             return Some(agent);
+        }
+        // "Bolivia said it expects to export less tin": the pronoun is the
+        // speaker.
+        if let Some(speaker) = speaker_of_pronoun(ctx, s.start, trigger) {
+            return Some(speaker);
         }
         // Adjective or possessive on a trade noun, possibly across the goods.
         if let Some(m) = countries.iter().rev().find(|m| m.end <= trigger.start) {
@@ -2127,6 +2170,55 @@ fn passive_agent(ctx: &Context, trigger: &Hit, countries: &[&M]) -> Option<Strin
     (lead.len() <= 2 && lead.iter().all(|w| adverbs.contains(&w.as_str())))
         .then(|| country_of(agent))
         .flatten()
+}
+
+/// The country that speaks in "COUNTRY said it ... TRIGGER" ("Bolivia said
+/// it expects to export"), when the pronoun stands at most three words
+/// before the trade word.
+fn speaker_of_pronoun(ctx: &Context, sentence_start: usize, trigger: &Hit) -> Option<String> {
+    let near = ctx.words_before(trigger.start, 4).max(sentence_start);
+    let words = crate::text::words(&ctx.text[near..trigger.start]);
+    let &(a, _) = words.iter().find(|&&(a, b)| {
+        let w = &ctx.text[near + a..near + b];
+        w == "it" || w == "they"
+    })?;
+    let pronoun = near + a;
+    let speaker = ctx
+        .mentions
+        .within(sentence_start, pronoun)
+        .filter(|m| m.country().is_some())
+        .last()?;
+    let gap = gap_words(ctx.text, speaker.end, pronoun);
+    let reporting = [
+        "said", "says", "announced", "announces", "reported", "reports", "added", "stated",
+        "that", "has", "had", "have", "yesterday", "today",
+    ];
+    (!gap.is_empty()
+        && gap.iter().all(|w| reporting.contains(&w.as_str()))
+        && gap.iter().any(|w| w.starts_with("sa") || w.starts_with("an") || w.starts_with("re")))
+    .then(|| country_of(speaker))
+    .flatten()
+}
+
+/// The direction of the trade that goods ending at byte `pos` are a share
+/// of ("crude oil accounting for 80 pct of imports": import), if the words
+/// after them say so.
+fn share_of(ctx: &Context, pos: usize) -> Option<Direction> {
+    let window = words_after_in_clause(ctx, pos, 10);
+    let marker = ctx.cues.share_markers.find(window).into_iter().next()?;
+    if gap_words(window, 0, marker.start).len() > 1 {
+        return None;
+    }
+    let rest = &window[marker.end..];
+    let of = rest.find(" of ")? + 4;
+    let words = crate::text::words(&rest[of..]);
+    let skip = ["total", "the", "all", "its", "their", "overall"];
+    let first = words
+        .iter()
+        .find(|&&(a, b)| !skip.contains(&rest[of + a..of + b].to_ascii_lowercase().as_str()))?;
+    let tail = &rest[of + first.0..];
+    let hit = ctx.cues.triggers.phrases.find(tail).into_iter().next()?;
+    (hit.start == 0 && ctx.cues.crosses_border(hit.index)).then(|| ctx.cues.direction(hit.index))
 }
 
 /// Up to `count` words after byte `pos`, cut at the end of its sentence
