@@ -146,6 +146,7 @@ pub struct Cues {
     pub(crate) exchange_venues: PhraseSet,
     pub(crate) withdrawn_markers: PhraseSet,
     pub(crate) share_markers: PhraseSet,
+    pub(crate) topic_nouns: PhraseSet,
     #[serde(rename = "hypothetical_cues")]
     pub(crate) hypothetical: PhraseSet,
     pub(crate) price_nouns: PhraseSet,

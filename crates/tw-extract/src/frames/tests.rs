@@ -642,7 +642,11 @@ fn a_non_prefixed_country_is_no_party() {
         "Of this total, French exports to non-EC countries totalled 3.76 mln tonnes of wheat.",
         "1987-03-30",
     );
-    assert!(f.iter().all(|c| c.importer.as_deref() != Some("EU") && c.exporter.as_deref() != Some("EU")), "{f:?}");
+    assert!(
+        f.iter()
+            .all(|c| c.importer.as_deref() != Some("EU") && c.exporter.as_deref() != Some("EU")),
+        "{f:?}"
+    );
 }
 
 #[test]
@@ -660,4 +664,15 @@ fn a_pronoun_after_a_country_that_speaks_is_that_country() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].importer.as_deref(), Some("SU"));
     assert_eq!(f[0].exporter.as_deref(), Some("CA"));
+}
+
+#[test]
+fn goods_naming_what_a_pact_is_about_do_not_move() {
+    let f = flows(
+        "The USSR has purchased 2,825,600 tonnes of U.S. corn, as of April 2, for delivery in the fourth year of the U.S.-USSR grain agreement.",
+        "1987-04-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].exporter.as_deref(), Some("US"));
+    assert_eq!(f[0].importer.as_deref(), Some("SU"));
 }

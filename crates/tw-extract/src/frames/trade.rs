@@ -1101,11 +1101,11 @@ impl TradeFrame {
             .copied()
             .filter(|m| matches!(m.kind, Kind::Commodity { .. }))
             .filter(|m| !ctx.cues.price_nouns.is_exactly(next_word(ctx.text, m.end)))
-            // "set aside for the U.S. sugar quota": what a measure covers.
+            // "set aside for the U.S. sugar quota": what a measure covers;
+            // "the U.S.-USSR grain agreement": what a pact is about.
             .filter(|m| {
-                !ctx.cues
-                    .measure_nouns
-                    .is_exactly(next_word(ctx.text, m.end))
+                let next = next_word(ctx.text, m.end);
+                !ctx.cues.measure_nouns.is_exactly(next) && !ctx.cues.topic_nouns.is_exactly(next)
             })
             .filter(|m| {
                 // "supplies of wheat", "prices of sugar".
@@ -2190,12 +2190,26 @@ fn speaker_of_pronoun(ctx: &Context, sentence_start: usize, trigger: &Hit) -> Op
         .last()?;
     let gap = gap_words(ctx.text, speaker.end, pronoun);
     let reporting = [
-        "said", "says", "announced", "announces", "reported", "reports", "added", "stated",
-        "that", "has", "had", "have", "yesterday", "today",
+        "said",
+        "says",
+        "announced",
+        "announces",
+        "reported",
+        "reports",
+        "added",
+        "stated",
+        "that",
+        "has",
+        "had",
+        "have",
+        "yesterday",
+        "today",
     ];
     (!gap.is_empty()
         && gap.iter().all(|w| reporting.contains(&w.as_str()))
-        && gap.iter().any(|w| w.starts_with("sa") || w.starts_with("an") || w.starts_with("re")))
+        && gap
+            .iter()
+            .any(|w| w.starts_with("sa") || w.starts_with("an") || w.starts_with("re")))
     .then(|| country_of(speaker))
     .flatten()
 }
