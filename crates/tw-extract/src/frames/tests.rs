@@ -676,3 +676,31 @@ fn goods_naming_what_a_pact_is_about_do_not_move() {
     assert_eq!(f[0].exporter.as_deref(), Some("US"));
     assert_eq!(f[0].importer.as_deref(), Some("SU"));
 }
+
+#[test]
+fn goods_sold_at_a_price_are_a_quote() {
+    let f = flows(
+        "Any origin sunflowerseed oil sold at 346.50 dlrs for May/Jul ex-tank Rotterdam.",
+        "1987-04-09",
+    );
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn a_firm_selling_a_countrys_goods_to_no_one_named_is_its_business() {
+    let f = flows(
+        "For the first two March sales periods, Volkswagen sold 2,179 U.S. cars, down 23.7 pct.",
+        "1987-04-09",
+    );
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn a_firm_buying_from_a_country_trades_across_a_border() {
+    let f = flows(
+        "It said Mobil bought 73 mln dlrs of crude oil from China in 1986.",
+        "1987-04-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].exporter.as_deref(), Some("CN"));
+}

@@ -461,7 +461,8 @@ impl TradeFrame {
                         ..
                     }
                 )
-            });
+            })
+            || triggers.iter().any(|t| named_seller(ctx, s.start, t));
         // A bare "for" ("for spot shipment") makes no exchange by itself.
         let lower = sent.to_ascii_lowercase();
         let exchange = ctx
@@ -562,6 +563,18 @@ impl TradeFrame {
                     (origin.clone().or(subject.clone()), to)
                 }
             };
+            // "Volkswagen sold 2,179 U.S. cars": a firm selling goods made in
+            // a country, to no one named, is its business, not that
+            // country's trade.
+            if company_news
+                && dir == Direction::Export
+                && subject.is_none()
+                && importers.is_empty()
+                && origin.is_some()
+                && !ctx.cues.crosses_border(trigger.index)
+            {
+                continue;
+            }
             // "Dutch soymeal exports": the adjective on the trade noun after
             // the goods takes that noun's role.
             if let Some((role, code)) = self.noun_role(ctx, group, &countries, &triggers) {
@@ -976,6 +989,20 @@ impl TradeFrame {
             .any(words_after_in_clause(ctx, h.end, 10))
         {
             return false;
+        }
+        // "sunflowerseed oil sold at 346.50 dlrs ex-tank Rotterdam": a price
+        // quoted ("sold at 415 dlrs cif" is a sale abroad).
+        let k = ctx.sentences.partition_point(|s| s.end < h.end);
+        let sentence_end = ctx.sentences.get(k).map_or(text.len(), |s| s.end.max(h.end));
+        if next_word(text, h.end).eq_ignore_ascii_case("at")
+            && !cues.cross_border.any(&text[h.end..sentence_end])
+        {
+            let at_end = text[h.end..].find("at").map_or(h.end, |k| h.end + k + 2);
+            if mentions.iter().any(|m| {
+                matches!(m.kind, Kind::Money { .. }) && m.start >= at_end && gap_words(text, at_end, m.start).is_empty()
+            }) {
+                return false;
+            }
         }
         // "world supplies of wheat": the noun of market supply, not a flow.
         if matches!(word.to_ascii_lowercase().as_str(), "supply" | "supplies")
@@ -1895,9 +1922,20 @@ fn between_economies(
     // said") are its business, whatever country is named, unless the
     // state acts through a body of its own ("the Indian State Trading
     // Corp").
+    // A firm buying "from China" or selling "to Japan" trades across a
+    // border all the same.
     named.any(|m| match acts_as_economy(ctx, m, mentions) {
         Acting::State => true,
-        Acting::Named => !company_news,
+        Acting::Named => {
+            !company_news || {
+                let before = gap_words(ctx.text, ctx.words_before(m.start, 2), m.start);
+                before
+                    .iter()
+                    .rev()
+                    .find(|w| w.as_str() != "the")
+                    .is_some_and(|w| matches!(w.as_str(), "from" | "to" | "into"))
+            }
+        }
         Acting::No => false,
     })
 }
@@ -2170,6 +2208,29 @@ fn passive_agent(ctx: &Context, trigger: &Hit, countries: &[&M]) -> Option<Strin
     (lead.len() <= 2 && lead.iter().all(|w| adverbs.contains(&w.as_str())))
         .then(|| country_of(agent))
         .flatten()
+}
+
+/// True when a buying or selling word follows a capitalised name that the
+/// gazetteer does not know, inside the sentence ("For the March period,
+/// Volkswagen sold 2,179 U.S. cars"): a firm (or a person) trades.
+fn named_seller(ctx: &Context, sentence_start: usize, trigger: &Hit) -> bool {
+    if ctx.cues.crosses_border(trigger.index) {
+        return false;
+    }
+    let before = ctx.text[sentence_start..trigger.start].trim_end();
+    let word_start = before
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |k| k + 1);
+    let word = &before[word_start..];
+    let at = sentence_start + word_start;
+    word.len() > 1
+        && word_start > 0
+        && word.starts_with(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase)
+        && !ctx
+            .mentions
+            .within(sentence_start, trigger.start)
+            .any(|m| m.start <= at && at < m.end)
 }
 
 /// The country that speaks in "COUNTRY said it ... TRIGGER" ("Bolivia said
