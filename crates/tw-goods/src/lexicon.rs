@@ -915,6 +915,8 @@ mod tests {
             find("a major U.S. oil company bought propane"),
             vec![("propane".to_string(), hs("271112"))]
         );
+        assert!(find("the oil-rich states and oil producing countries").is_empty());
+        assert!(find("models with microprocessor-based controls").is_empty());
         // Punctuation ends the phrase: "... cottonseed oil, traders said".
         assert_eq!(
             find("cottonseed oil, traders said"),
