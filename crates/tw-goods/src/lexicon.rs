@@ -398,10 +398,11 @@ impl Lexicon {
             if covered.iter().any(|&(s, e)| start < e && end > s) {
                 continue;
             }
-            let listed = selected.iter().any(|&(s, e, _)| {
-                (s >= end && is_list_gap(&norm.text[end..s]))
-                    || (e <= start && is_list_gap(&norm.text[e..start]))
-            });
+            // Only the nearest goods on either side can be list neighbours.
+            let next = selected.iter().map(|&(s, _, _)| s).filter(|&s| s >= end).min();
+            let previous = selected.iter().map(|&(_, e, _)| e).filter(|&e| e <= start).max();
+            let listed = next.is_some_and(|s| is_list_gap(&norm.text[end..s]))
+                || previous.is_some_and(|e| is_list_gap(&norm.text[e..start]));
             if listed {
                 covered.push((start, end));
                 selected.push((start, end, entry_index));
@@ -638,6 +639,9 @@ fn head_of(phrase: &str) -> String {
 /// True when the text between two list members only joins them (", ",
 /// " and ", ", or ").
 fn is_list_gap(gap: &str) -> bool {
+    if gap.len() > 16 {
+        return false;
+    }
     let words: Vec<&str> = gap
         .split(|c: char| c == ',' || c.is_whitespace())
         .filter(|w| !w.is_empty())
