@@ -704,3 +704,12 @@ fn a_firm_buying_from_a_country_trades_across_a_border() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].exporter.as_deref(), Some("CN"));
 }
+
+#[test]
+fn a_feared_flow_is_no_claim() {
+    let f = flows(
+        "Japan wants to keep its rules because it fears imported juice tastes better.",
+        "1987-04-09",
+    );
+    assert!(f.is_empty(), "{f:?}");
+}

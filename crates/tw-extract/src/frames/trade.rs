@@ -512,7 +512,7 @@ impl TradeFrame {
             // "credit guarantees previously earmarked for sales of wheat
             // have been switched to cover sales of poultry feed": the goods
             // the money is taken from do not move.
-            let lead_start = ctx.words_before(group.start, 8).max(s.start);
+            let lead_start = ctx.words_before(group.start, 12).max(s.start);
             let lead = &ctx.text[lead_start..group.start];
             if ctx
                 .cues
@@ -520,7 +520,7 @@ impl TradeFrame {
                 .find(lead)
                 .last()
                 .is_some_and(|h| {
-                    gap_words(lead, h.end, lead.len()).len() <= 4 && !lead[h.end..].contains(',')
+                    gap_words(lead, h.end, lead.len()).len() <= 6 && !lead[h.end..].contains(',')
                 })
             {
                 continue;
