@@ -399,8 +399,16 @@ impl Lexicon {
                 continue;
             }
             // Only the nearest goods on either side can be list neighbours.
-            let next = selected.iter().map(|&(s, _, _)| s).filter(|&s| s >= end).min();
-            let previous = selected.iter().map(|&(_, e, _)| e).filter(|&e| e <= start).max();
+            let next = selected
+                .iter()
+                .map(|&(s, _, _)| s)
+                .filter(|&s| s >= end)
+                .min();
+            let previous = selected
+                .iter()
+                .map(|&(_, e, _)| e)
+                .filter(|&e| e <= start)
+                .max();
             let listed = next.is_some_and(|s| is_list_gap(&norm.text[end..s]))
                 || previous.is_some_and(|e| is_list_gap(&norm.text[e..start]));
             if listed {
@@ -601,6 +609,11 @@ impl Lexicon {
         if !starts_sentence(text, start) && !after_abbreviation {
             return false;
         }
+        // "a report on Export Markets for U.S. Grains": a title, whose words
+        // are all capitalised.
+        if after_abbreviation && in_title(text, start) {
+            return false;
+        }
         let rest = &text[end..];
         let next_start = rest.len() - rest.trim_start_matches([' ', '\t']).len();
         let next_word: String = text[end + next_start..]
@@ -610,6 +623,27 @@ impl Lexicon {
         !char_at(text, end + next_start).is_some_and(char::is_uppercase)
             || MONTHS.contains(&next_word.to_ascii_lowercase().as_str())
     }
+}
+
+/// True when the dotted abbreviation before `start` follows a run of
+/// capitalised words mid-sentence, as a title does ("Export Markets for
+/// U.S. Grains"): the second and third words before the abbreviation
+/// (skipping "for", "of", "and", "the") are capitalised.
+fn in_title(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    let Some(abbreviation_start) = before.rfind(char::is_whitespace) else {
+        return false;
+    };
+    let words: Vec<&str> = text[..abbreviation_start]
+        .split_whitespace()
+        .rev()
+        .filter(|w| !matches!(*w, "for" | "of" | "and" | "the" | "on" | "in"))
+        .take(2)
+        .collect();
+    words.len() == 2
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase))
 }
 
 /// What the context says of one match.
@@ -920,6 +954,9 @@ mod tests {
             vec![("propane".to_string(), hs("271112"))]
         );
         assert!(find("the oil-rich states and oil producing countries").is_empty());
+        // A title after an abbreviation, not goods; plain wire copy is.
+        assert!(find("In its report on Export Markets for U.S. Grains, it said").is_empty());
+        assert_eq!(find("the Soviets bought U.S. Wheat").len(), 1);
         assert!(find("models with microprocessor-based controls").is_empty());
         // Punctuation ends the phrase: "... cottonseed oil, traders said".
         assert_eq!(

@@ -993,13 +993,18 @@ impl TradeFrame {
         // "sunflowerseed oil sold at 346.50 dlrs ex-tank Rotterdam": a price
         // quoted ("sold at 415 dlrs cif" is a sale abroad).
         let k = ctx.sentences.partition_point(|s| s.end < h.end);
-        let sentence_end = ctx.sentences.get(k).map_or(text.len(), |s| s.end.max(h.end));
+        let sentence_end = ctx
+            .sentences
+            .get(k)
+            .map_or(text.len(), |s| s.end.max(h.end));
         if next_word(text, h.end).eq_ignore_ascii_case("at")
             && !cues.cross_border.any(&text[h.end..sentence_end])
         {
             let at_end = text[h.end..].find("at").map_or(h.end, |k| h.end + k + 2);
             if mentions.iter().any(|m| {
-                matches!(m.kind, Kind::Money { .. }) && m.start >= at_end && gap_words(text, at_end, m.start).is_empty()
+                matches!(m.kind, Kind::Money { .. })
+                    && m.start >= at_end
+                    && gap_words(text, at_end, m.start).is_empty()
             }) {
                 return false;
             }
