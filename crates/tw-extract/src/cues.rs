@@ -147,6 +147,7 @@ pub struct Cues {
     pub(crate) withdrawn_markers: PhraseSet,
     pub(crate) share_markers: PhraseSet,
     pub(crate) topic_nouns: PhraseSet,
+    pub(crate) contention_nouns: PhraseSet,
     #[serde(rename = "hypothetical_cues")]
     pub(crate) hypothetical: PhraseSet,
     pub(crate) price_nouns: PhraseSet,

@@ -713,3 +713,19 @@ fn a_feared_flow_is_no_claim() {
     );
     assert!(f.is_empty(), "{f:?}");
 }
+
+#[test]
+fn a_contested_flow_is_possible_and_the_verbs_above_that_are_not_its_own() {
+    let f = flows(
+        "Officials said the government will investigate an industry contention that steel imported from South Korea is being diverted to the U.S.",
+        "1987-03-26",
+    );
+    assert!(!f.is_empty(), "{f:?}");
+    assert!(f.iter().all(|c| c.status == Status::Possible), "{f:?}");
+    let f = flows(
+        "The ministry said that Egypt will buy 200,000 tonnes of wheat from France.",
+        "1987-03-26",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].status, Status::Planned);
+}

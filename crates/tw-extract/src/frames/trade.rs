@@ -872,6 +872,13 @@ impl TradeFrame {
             .into_iter()
             .find(|(cues, _)| cues.any(verb))
             .map(|(_, status)| status);
+            let status = if complement_of(ctx, s.start, s.start + h.start)
+                .is_some_and(|(_, contested)| contested)
+            {
+                Some(Status::Possible)
+            } else {
+                status
+            };
             let mut legs = Vec::new();
             for c in &claims {
                 for to in &onward {
@@ -1515,6 +1522,12 @@ impl TradeFrame {
             Some((a, b)) if a <= clause_start && b > clause_start => b,
             _ => clause_start,
         };
+        // "will investigate an industry contention that steel imported from
+        // Taiwan is being diverted": the cues of the clause above "that" are
+        // not the flow's; a contention makes it possible.
+        let that = complement_of(ctx, s.start, first);
+        let clause_start = that.map_or(clause_start, |(end, _)| clause_start.max(end));
+        let contested = that.is_some_and(|(_, contested)| contested);
         let tail_end = ctx.text[group.end.max(trigger.end)..s.end]
             .char_indices()
             .filter(|&(_, c)| c.is_whitespace())
@@ -1539,6 +1552,9 @@ impl TradeFrame {
         let near = &blank(clause_start.min(first), group.end.max(trigger.end));
         if cues.status.negated.any(near) {
             return Status::Negated;
+        }
+        if contested {
+            return Status::Possible;
         }
         if cues.status.possible.any(clause) {
             let only_estimate = cues.status.possible.find(clause).iter().all(|h| {
@@ -2213,6 +2229,28 @@ fn passive_agent(ctx: &Context, trigger: &Hit, countries: &[&M]) -> Option<Strin
     (lead.len() <= 2 && lead.iter().all(|w| adverbs.contains(&w.as_str())))
         .then(|| country_of(agent))
         .flatten()
+}
+
+/// The end of the last "that" before byte `pos` in its sentence, and
+/// whether the noun before it contests what follows ("an industry
+/// contention that ...", "allegations that ..."). `None` when no "that"
+/// opens the clause of `pos`.
+fn complement_of(ctx: &Context, sentence_start: usize, pos: usize) -> Option<(usize, bool)> {
+    let before = &ctx.text[sentence_start..pos];
+    let k = before.rfind(" that ")?;
+    // A clause break after "that" leaves the flow outside its complement.
+    if before[k..].contains([',', ';']) {
+        return None;
+    }
+    let noun = before[..k]
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    Some((
+        sentence_start + k + " that ".len(),
+        ctx.cues.contention_nouns.is_exactly(&noun),
+    ))
 }
 
 /// True when a buying or selling word follows a capitalised name that the
