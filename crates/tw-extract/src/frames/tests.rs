@@ -729,3 +729,13 @@ fn a_contested_flow_is_possible_and_the_verbs_above_that_are_not_its_own() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].status, Status::Planned);
 }
+
+#[test]
+fn names_after_curly_quotes_are_read_on_char_boundaries() {
+    // A multi-byte character right before a trade word's subject.
+    let f = flows(
+        "Rumors claim that North Korea \u{201c}Kimco sold 5,000 tonnes of coal to China.",
+        "1987-03-26",
+    );
+    assert!(f.len() <= 1, "{f:?}");
+}

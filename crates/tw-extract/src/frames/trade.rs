@@ -2262,8 +2262,9 @@ fn named_seller(ctx: &Context, sentence_start: usize, trigger: &Hit) -> bool {
     }
     let before = ctx.text[sentence_start..trigger.start].trim_end();
     let word_start = before
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |k| k + 1);
+        .char_indices()
+        .rfind(|&(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(k, c)| k + c.len_utf8());
     let word = &before[word_start..];
     let at = sentence_start + word_start;
     word.len() > 1
