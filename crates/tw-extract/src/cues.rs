@@ -122,6 +122,7 @@ pub struct Cues {
     pub(crate) reverse_markers: PhraseSet,
     pub(crate) to_markers: PhraseSet,
     pub(crate) from_markers: PhraseSet,
+    pub(crate) into_markers: PhraseSet,
     #[serde(rename = "comparison_markers")]
     pub(crate) comparison: PhraseSet,
     pub(crate) status: StatusCues,
@@ -148,6 +149,7 @@ pub struct Cues {
     pub(crate) share_markers: PhraseSet,
     pub(crate) topic_nouns: PhraseSet,
     pub(crate) contention_nouns: PhraseSet,
+    pub(crate) export_tender_cues: PhraseSet,
     #[serde(rename = "hypothetical_cues")]
     pub(crate) hypothetical: PhraseSet,
     pub(crate) price_nouns: PhraseSet,

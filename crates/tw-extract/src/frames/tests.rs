@@ -739,3 +739,49 @@ fn names_after_curly_quotes_are_read_on_char_boundaries() {
     );
     assert!(f.len() <= 1, "{f:?}");
 }
+
+#[test]
+fn a_tender_for_export_licences_sells() {
+    let f = flows(
+        "A total 59,000 tonnes of white sugar received export rebates of a maximum 45.678 Ecus per 100 kilos at today's European Community tender, the board said.",
+        "1987-03-25",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].exporter.as_deref(), Some("EU"));
+    assert_eq!(f[0].importer, None);
+}
+
+#[test]
+fn goods_imported_into_a_country_come_from_their_origin() {
+    let f = flows(
+        "The rule will not affect the number of Mexican steers imported into the United States.",
+        "1987-03-25",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].importer.as_deref(), Some("US"));
+    assert_eq!(f[0].exporter.as_deref(), Some("MX"));
+}
+
+#[test]
+fn licences_for_an_amount_are_a_flow_and_into_must_follow_closely() {
+    let f = flows(
+        "The European Community's cereal management committee granted export licences for 5,000 tonnes of soft wheat, traders said.",
+        "1987-03-25",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].exporter.as_deref(), Some("EU"));
+    let f = flows(
+        "The EC Commission said it granted export licences for 59,000 tonnes of white sugar.",
+        "1987-03-25",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].exporter.as_deref(), Some("EU"));
+    let f = flows(
+        "Tokyo is likely to outline plans to step up purchases of U.S. chips and to propose a joint investigation into Washington's allegations.",
+        "1987-03-25",
+    );
+    assert!(
+        f.iter().all(|c| c.importer.as_deref() != Some("US")),
+        "{f:?}"
+    );
+}

@@ -199,6 +199,19 @@ impl TradeFrame {
                 }
             })
             .collect();
+        // In a sentence about export rebates or licences the tender is the
+        // act ("white sugar received export rebates at today's EC tender").
+        let mut triggers = triggers;
+        if ctx.cues.export_tender_cues.any(sent) {
+            if let Some(tender) = triggers.iter().find(|t| {
+                ctx.text[t.start..t.end]
+                    .to_ascii_lowercase()
+                    .starts_with("tender")
+            }) {
+                let from = tender.start;
+                triggers.retain(|t| t.start >= from);
+            }
+        }
         let Some(trigger) = triggers.first().copied() else {
             return Vec::new();
         };
@@ -378,6 +391,16 @@ impl TradeFrame {
             {
                 Direction::Import
             }
+            // "white sugar received export rebates at today's EC tender": a
+            // tender for export licences sells.
+            Direction::Import
+                if ctx.text[trigger.start..trigger.end]
+                    .to_ascii_lowercase()
+                    .starts_with("tender")
+                    && ctx.cues.export_tender_cues.any(sent) =>
+            {
+                Direction::Export
+            }
             // "Saudi Arabia is Brazil's second biggest oil supplier": the
             // country whose supplier or customer it is stands on the other
             // side.
@@ -553,9 +576,20 @@ impl TradeFrame {
                     let from = self.parties(ctx, i, &ctx.cues.from_markers, start, &parties);
                     named.extend(from.iter().cloned());
                     extra_exporters = from.iter().skip(1).cloned().collect();
+                    // "steers imported into the United States": "into"
+                    // names the importer when no subject does.
+                    let near_into =
+                        ctx.cues
+                            .into_markers
+                            .any(words_after_in_clause(ctx, trigger.end, 8));
+                    let into = if subject.is_none() && near_into {
+                        self.parties(ctx, i, &ctx.cues.into_markers, trigger.end, &parties)
+                    } else {
+                        Vec::new()
+                    };
                     (
                         from.into_iter().next().or(origin.clone()),
-                        subject.clone().into_iter().collect(),
+                        subject.clone().into_iter().chain(into).take(1).collect(),
                     )
                 }
                 Direction::Export => {
@@ -1045,12 +1079,16 @@ impl TradeFrame {
             {
                 return false;
             }
+            // A price or rebate per unit is no object ("received export
+            // rebates of 45.678 Ecus per 100 kilos").
             return mentions.iter().any(|m| {
                 m.start >= h.end
                     && m.start < window_end
                     && matches!(
                         m.kind,
-                        Kind::Commodity { .. } | Kind::Quantity { .. } | Kind::Money { .. }
+                        Kind::Commodity { .. }
+                            | Kind::Quantity { .. }
+                            | Kind::Money { per_unit: None, .. }
                     )
             });
         }
@@ -1254,9 +1292,14 @@ impl TradeFrame {
         triggers: &[Hit],
     ) -> Option<String> {
         let first = group.items[0];
-        let followed_by_trigger = triggers
-            .iter()
-            .any(|t| t.start >= group.end && gap_words(ctx.text, group.end, t.start).is_empty());
+        // A trade noun right after the goods takes the adjective ("Dutch
+        // soymeal imports"); a participle does not ("Mexican steers
+        // imported").
+        let followed_by_trigger = triggers.iter().any(|t| {
+            t.start >= group.end
+                && gap_words(ctx.text, group.end, t.start).is_empty()
+                && !is_participle(ctx, t)
+        });
         if followed_by_trigger {
             return None;
         }
@@ -1322,8 +1365,16 @@ impl TradeFrame {
         if let Some(speaker) = speaker_of_pronoun(ctx, s.start, trigger) {
             return Some(speaker);
         }
-        // Adjective or possessive on a trade noun, possibly across the goods.
-        if let Some(m) = countries.iter().rev().find(|m| m.end <= trigger.start) {
+        // Adjective or possessive on a trade noun, possibly across the goods
+        // (on a participle it is the goods' origin: "Mexican steers imported
+        // into the United States").
+        let participle = is_participle(ctx, trigger);
+        if let Some(m) = countries
+            .iter()
+            .rev()
+            .find(|m| m.end <= trigger.start)
+            .filter(|_| !participle)
+        {
             let gap = gap_words(ctx.text, m.end, trigger.start);
             let raw = &ctx.text[m.end..trigger.start];
             let goods_only = gap.len() <= 3
@@ -1426,6 +1477,11 @@ impl TradeFrame {
         let noun = triggers
             .iter()
             .find(|t| t.start >= group.end && gap_words(ctx.text, group.end, t.start).is_empty())?;
+        // A participle after the goods leaves the adjective to the goods
+        // ("Mexican steers imported into the United States").
+        if is_participle(ctx, noun) {
+            return None;
+        }
         let first = group.items[0];
         let adjective = countries.iter().rev().find(|m| {
             m.end <= first.start
@@ -2144,7 +2200,14 @@ fn is_policy_talk(ctx: &Context, h: &Hit) -> bool {
         .first()
         .is_some_and(|p| p.start == after.len() - after.trim_start().len())
     {
-        return true;
+        // "granted export licences for 5,000 tonnes of wheat": an amount
+        // allotted is a flow.
+        let allotted = next_word(text, next_word_end).eq_ignore_ascii_case("for")
+            && ctx
+                .mentions
+                .within(next_word_end, (next_word_end + 40).min(text.len()))
+                .any(|m| matches!(m.kind, Kind::Quantity { .. }));
+        return !allotted;
     }
     // "imposed a duty of 85 cents per bushel on U.S. corn imports": a
     // measure on the goods, not a flow of them.
@@ -2178,12 +2241,18 @@ fn is_policy_talk(ctx: &Context, h: &Hit) -> bool {
     })
 }
 
+/// True for a trade word in the form of a past participle ("imported",
+/// "sold", "bought", "taken").
+fn is_participle(ctx: &Context, trigger: &Hit) -> bool {
+    let word = ctx.text[trigger.start..trigger.end].to_ascii_lowercase();
+    word.ends_with("ed") || matches!(word.as_str(), "sold" | "bought" | "taken")
+}
+
 /// The country after "by" that a past participle's clause names as its
 /// agent ("shipped to the U.S. primarily by New Zealand", "bought by
 /// Japan"), if any.
 fn passive_agent(ctx: &Context, trigger: &Hit, countries: &[&M]) -> Option<String> {
-    let word = ctx.text[trigger.start..trigger.end].to_ascii_lowercase();
-    if !(word.ends_with("ed") || matches!(word.as_str(), "sold" | "bought" | "taken")) {
+    if !is_participle(ctx, trigger) {
         return None;
     }
     // Passive: after a form of "be", or right after the goods it
@@ -2288,10 +2357,25 @@ fn speaker_of_pronoun(ctx: &Context, sentence_start: usize, trigger: &Hit) -> Op
         w == "it" || w == "they"
     })?;
     let pronoun = near + a;
+    // A country, or a body of states or of a state ("The EC Commission
+    // confirmed it granted export licences").
     let speaker = ctx
         .mentions
         .within(sentence_start, pronoun)
-        .filter(|m| m.country().is_some())
+        .filter(|m| {
+            m.country().is_some()
+                || matches!(
+                    &m.kind,
+                    Kind::Organisation {
+                        code: Some(_),
+                        org_type: Some(
+                            tw_gazetteer::OrgType::Government
+                                | tw_gazetteer::OrgType::International
+                        ),
+                        ..
+                    }
+                )
+        })
         .last()?;
     let gap = gap_words(ctx.text, speaker.end, pronoun);
     let reporting = [
