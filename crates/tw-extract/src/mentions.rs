@@ -217,6 +217,19 @@ impl Mentions {
                 },
             });
         }
+        // "10 mln U.S. Dlrs", "5 mln Canadian dlrs": a currency's country is
+        // no party to anything.
+        let money: Vec<(usize, usize)> = all
+            .iter()
+            .filter(|m| matches!(m.kind, Kind::Money { .. }))
+            .map(|m| (m.start, m.end))
+            .collect();
+        if !money.is_empty() {
+            all.retain(|m| {
+                !matches!(m.kind, Kind::Country { .. })
+                    || !money.iter().any(|&(a, b)| a <= m.start && m.end <= b)
+            });
+        }
         all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         Mentions { all }
     }

@@ -785,3 +785,16 @@ fn licences_for_an_amount_are_a_flow_and_into_must_follow_closely() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_currencys_country_is_no_party() {
+    let f = flows(
+        "The oil worth about 10 mln U.S. Dlrs will be shipped by the Soviet Union.",
+        "1987-03-25",
+    );
+    assert!(
+        f.iter()
+            .all(|c| c.exporter.as_deref() != Some("US") && c.importer.as_deref() != Some("US")),
+        "{f:?}"
+    );
+}
