@@ -150,6 +150,7 @@ pub struct Cues {
     pub(crate) topic_nouns: PhraseSet,
     pub(crate) contention_nouns: PhraseSet,
     pub(crate) export_tender_cues: PhraseSet,
+    pub(crate) carrier_nouns: PhraseSet,
     #[serde(rename = "hypothetical_cues")]
     pub(crate) hypothetical: PhraseSet,
     pub(crate) price_nouns: PhraseSet,

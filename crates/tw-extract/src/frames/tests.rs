@@ -798,3 +798,20 @@ fn a_currencys_country_is_no_party() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_flag_a_fee_and_domestic_demand_name_no_flow() {
+    for text in [
+        "Crude oil from the Gulf was carried to South Africa on Norwegian tankers last year.",
+        "The U.S. administration proposed a fee of two dlrs a barrel on imported oil.",
+        "Domestic demand for capital goods was hit by falling exports, the ministry said.",
+    ] {
+        let f = flows(text, "1987-03-25");
+        assert!(
+            f.iter().all(|c| c.exporter.as_deref() != Some("NO")
+                && c.importer.as_deref() != Some("US")
+                && !c.commodities.iter().any(|g| g.text == "capital goods")),
+            "{text}: {f:?}"
+        );
+    }
+}

@@ -93,7 +93,18 @@ impl TradeFrame {
         let s = ctx.sentences[i];
         let sent = ctx.sentence_text(i);
         let attribution = &ctx.attributions[i];
-        let mentions = ctx.content_mentions(i);
+        // "carried on Norwegian tankers": the flag of a ship is no party.
+        let mentions: Vec<&M> = ctx
+            .content_mentions(i)
+            .into_iter()
+            .filter(|m| {
+                m.country().is_none()
+                    || !ctx
+                        .cues
+                        .carrier_nouns
+                        .is_exactly(next_word(ctx.text, m.end))
+            })
+            .collect();
         let times: Vec<&M> = mentions
             .iter()
             .copied()
@@ -1189,6 +1200,15 @@ impl TradeFrame {
                 let before = gap_words(ctx.text, ctx.words_before(m.start, 3), m.start);
                 !(before.len() == 2
                     && before[1] == "of"
+                    && ctx.cues.price_nouns.is_exactly(&before[0]))
+            })
+            // "domestic demand for capital goods": what a market wants.
+            .filter(|m| {
+                let before = gap_words(ctx.text, ctx.words_before(m.start, 3), m.start);
+                // ("in exchange for oil" is a barter.)
+                !(before.len() == 2
+                    && before[1] == "for"
+                    && before[0] != "exchange"
                     && ctx.cues.price_nouns.is_exactly(&before[0]))
             })
             .filter(|m| {
