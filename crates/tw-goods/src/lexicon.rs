@@ -436,37 +436,35 @@ impl Lexicon {
             let (original_start, original_end) = norm.original_range(start, end);
             let matched = &norm.text[start..end];
             let words = text[original_start..original_end].to_string();
-            if entry.class == Class::Anaphor {
-                let antecedent = mentions.iter().rev().find(|m| {
-                    m.hs.is_some()
-                        && m.end + ANAPHOR_REACH >= original_start
-                        && entry.hs.as_ref().is_none_or(|code| {
-                            m.hs.as_ref().is_some_and(|h| h.starts_with(code.as_str()))
-                        })
-                });
-                let (hs, head, generic, trade_head) = match antecedent {
-                    Some(a) => (a.hs.clone(), a.head.clone(), false, a.trade_head),
-                    None => (entry.hs.clone(), head_of(matched), true, entry.trade_head),
-                };
-                mentions.push(CommodityMention {
-                    start: original_start,
-                    end: original_end,
-                    text: words,
-                    hs,
-                    head,
-                    generic,
-                    trade_head,
-                });
-                continue;
-            }
+            // An anaphor takes the goods named just before it, if any.
+            let antecedent = (entry.class == Class::Anaphor)
+                .then(|| {
+                    mentions.iter().rev().find(|m| {
+                        m.hs.is_some()
+                            && m.end + ANAPHOR_REACH >= original_start
+                            && entry.hs.as_ref().is_none_or(|code| {
+                                m.hs.as_ref().is_some_and(|h| h.starts_with(code.as_str()))
+                            })
+                    })
+                })
+                .flatten();
+            let (hs, head, generic, trade_head) = match antecedent {
+                Some(a) => (a.hs.clone(), a.head.clone(), false, a.trade_head),
+                None => (
+                    entry.hs.clone(),
+                    head_of(matched),
+                    entry.hs.is_none() || entry.class != Class::Specific,
+                    entry.trade_head,
+                ),
+            };
             mentions.push(CommodityMention {
                 start: original_start,
                 end: original_end,
                 text: words,
-                hs: entry.hs.clone(),
-                head: head_of(matched),
-                generic: entry.hs.is_none() || entry.class == Class::Generic,
-                trade_head: entry.trade_head,
+                hs,
+                head,
+                generic,
+                trade_head,
             });
         }
         mentions

@@ -263,6 +263,11 @@ impl TradeFrame {
             return Vec::new();
         }
         let commodities = self.commodities(ctx, &mentions);
+        let countries: Vec<&M> = mentions
+            .iter()
+            .copied()
+            .filter(|m| m.country().is_some())
+            .collect();
         let has_amount = mentions.iter().any(|m| {
             matches!(
                 m.kind,
@@ -283,11 +288,6 @@ impl TradeFrame {
             // "Chinese imports this year are projected at 300,000 tonnes":
             // no goods, but the country the story's trade is about.
             if ctx.cues.crosses_border(trigger.index) {
-                let countries: Vec<&M> = mentions
-                    .iter()
-                    .copied()
-                    .filter(|m| m.country().is_some())
-                    .collect();
                 if let Some(subject) = self.subject(ctx, i, &trigger, &countries, &mentions) {
                     if ctx.cues.direction(trigger.index) == Direction::Export {
                         *last_exporter = Some(subject.clone());
@@ -300,17 +300,7 @@ impl TradeFrame {
             // speaks of the same trade again ("Ecuador could resume
             // exports").
             let same_party = continuing.is_some_and(|p| {
-                let subject = self.subject(
-                    ctx,
-                    i,
-                    &trigger,
-                    &mentions
-                        .iter()
-                        .copied()
-                        .filter(|m| m.country().is_some())
-                        .collect::<Vec<_>>(),
-                    &mentions,
-                );
+                let subject = self.subject(ctx, i, &trigger, &countries, &mentions);
                 subject.is_some()
                     && match ctx.cues.direction(trigger.index) {
                         Direction::Export => subject == p.exporter,
@@ -433,11 +423,6 @@ impl TradeFrame {
                 g.reversed = !g.reversed;
             }
         }
-        let countries: Vec<&M> = mentions
-            .iter()
-            .copied()
-            .filter(|m| m.country().is_some())
-            .collect();
         // After "to" and "from" a place stands for its country ("to the
         // Canary Islands", "from Vladivostok").
         let parties: Vec<&M> = mentions
@@ -1044,11 +1029,7 @@ impl TradeFrame {
         }
         // "sunflowerseed oil sold at 346.50 dlrs ex-tank Rotterdam": a price
         // quoted ("sold at 415 dlrs cif" is a sale abroad).
-        let k = ctx.sentences.partition_point(|s| s.end < h.end);
-        let sentence_end = ctx
-            .sentences
-            .get(k)
-            .map_or(text.len(), |s| s.end.max(h.end));
+        let sentence_end = sentence_end_at(ctx, h.end);
         if next_word(text, h.end).eq_ignore_ascii_case("at")
             && !cues.cross_border.any(&text[h.end..sentence_end])
         {
@@ -2397,30 +2378,14 @@ fn speaker_of_pronoun(ctx: &Context, sentence_start: usize, trigger: &Hit) -> Op
                 )
         })
         .last()?;
+    // Between them a reporting verb, and nothing but such verbs and their
+    // fillers ("said", "has announced that", "said today").
     let gap = gap_words(ctx.text, speaker.end, pronoun);
-    let reporting = [
-        "said",
-        "says",
-        "announced",
-        "announces",
-        "reported",
-        "reports",
-        "added",
-        "stated",
-        "that",
-        "has",
-        "had",
-        "have",
-        "yesterday",
-        "today",
-    ];
-    (!gap.is_empty()
-        && gap.iter().all(|w| reporting.contains(&w.as_str()))
-        && gap
-            .iter()
-            .any(|w| w.starts_with("sa") || w.starts_with("an") || w.starts_with("re")))
-    .then(|| country_of(speaker))
-    .flatten()
+    let filler = ["that", "has", "had", "have", "yesterday", "today"];
+    let verb = |w: &String| ctx.cues.reporting_verbs.is_exactly(w);
+    (gap.iter().any(verb) && gap.iter().all(|w| verb(w) || filler.contains(&w.as_str())))
+        .then(|| country_of(speaker))
+        .flatten()
 }
 
 /// The direction of the trade that goods ending at byte `pos` are a share
@@ -2444,16 +2409,19 @@ fn share_of(ctx: &Context, pos: usize) -> Option<Direction> {
     (hit.start == 0 && ctx.cues.crosses_border(hit.index)).then(|| ctx.cues.direction(hit.index))
 }
 
+/// The end of the sentence that holds byte `pos` (never before `pos`).
+fn sentence_end_at(ctx: &Context, pos: usize) -> usize {
+    let k = ctx.sentences.partition_point(|s| s.end < pos);
+    ctx.sentences
+        .get(k)
+        .map_or(ctx.text.len(), |s| s.end.max(pos))
+}
+
 /// Up to `count` words after byte `pos`, cut at the end of its sentence
 /// and at the first comma, semicolon or colon: the rest of the trade
 /// word's clause.
 fn words_after_in_clause<'t>(ctx: &Context<'t>, pos: usize, count: usize) -> &'t str {
-    let k = ctx.sentences.partition_point(|s| s.end < pos);
-    let end = ctx
-        .sentences
-        .get(k)
-        .map_or(ctx.text.len(), |s| s.end.max(pos));
-    let rest = &ctx.text[pos..end];
+    let rest = &ctx.text[pos..sentence_end_at(ctx, pos)];
     let clause = rest.find([',', ';', ':']).map_or(rest, |k| &rest[..k]);
     let end = crate::text::words(clause)
         .get(count.saturating_sub(1))
