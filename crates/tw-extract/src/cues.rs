@@ -172,6 +172,9 @@ pub struct Cues {
     pub(crate) sanctions: NounsVerbs,
     pub(crate) market: NounsVerbs,
     pub(crate) event: Verbs,
+    /// Units only one family of goods is measured in ("bpd": oil), with
+    /// the HS prefix of that family.
+    pub(crate) unit_goods: std::collections::HashMap<String, String>,
 }
 
 const CUES_TOML: &str = include_str!("../data/cues.toml");

@@ -55,6 +55,10 @@ enum Class {
     /// and, when the entry has a code, under that code), else stands as a
     /// generic mention of its own.
     Anaphor,
+    /// Refers back to an amount of goods named just before ("an equivalent
+    /// volume"): like [`Class::Anaphor`], but names no goods of its own, so
+    /// with nothing before it is no mention.
+    AmountAnaphor,
 }
 
 /// How far back (in bytes) an anaphor looks for the goods it refers to:
@@ -240,6 +244,7 @@ impl Lexicon {
                 "generic" => Class::Generic,
                 "stop" => Class::Stop,
                 "anaphor" => Class::Anaphor,
+                "amount_anaphor" => Class::AmountAnaphor,
                 other => {
                     return Err(data_error(
                         "commodities.tsv",
@@ -437,7 +442,7 @@ impl Lexicon {
             let matched = &norm.text[start..end];
             let words = text[original_start..original_end].to_string();
             // An anaphor takes the goods named just before it, if any.
-            let antecedent = (entry.class == Class::Anaphor)
+            let antecedent = matches!(entry.class, Class::Anaphor | Class::AmountAnaphor)
                 .then(|| {
                     mentions.iter().rev().find(|m| {
                         m.hs.is_some()
@@ -450,6 +455,7 @@ impl Lexicon {
                 .flatten();
             let (hs, head, generic, trade_head) = match antecedent {
                 Some(a) => (a.hs.clone(), a.head.clone(), false, a.trade_head),
+                None if entry.class == Class::AmountAnaphor => continue,
                 None => (
                     entry.hs.clone(),
                     head_of(matched),
@@ -940,6 +946,14 @@ mod tests {
         let alone = Lexicon::global().find("imports of the product rose");
         assert_eq!(alone.len(), 1);
         assert!(alone[0].generic && alone[0].hs.is_none());
+        // An amount refers back too, but alone it names no goods.
+        let text = "Venezuela will lend five mln barrels of crude to Ecuador, which \
+                    would ship an equivalent volume back in May";
+        let goods = Lexicon::global().find(text);
+        assert_eq!(goods.len(), 2, "{goods:?}");
+        assert_eq!(goods[1].text, "an equivalent volume");
+        assert_eq!(goods[1].hs, hs("2709"));
+        assert!(find("Ecuador would ship an equivalent volume back").is_empty());
         // Too far back: the goods of another paragraph are not meant.
         let far = format!("wheat.{} the product", " x".repeat(200));
         assert!(Lexicon::global().find(&far)[1].hs.is_none());

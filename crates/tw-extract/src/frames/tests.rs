@@ -623,6 +623,60 @@ fn a_sentence_opening_with_a_trade_word_continues_the_storys_country() {
 }
 
 #[test]
+fn goods_before_an_opening_trade_word_continue_the_storys_country() {
+    let text = "Japan bought 300,000 tonnes of crude oil from Iran in March. Oil imports peaked in 1977 at 47 pct of demand.";
+    let f = flows(text, "1987-04-07");
+    let peak = f
+        .iter()
+        .find(|c| c.evidence[0].text.starts_with("Oil imports"))
+        .expect("a flow for the second sentence");
+    assert_eq!(peak.importer.as_deref(), Some("JP"), "{f:?}");
+    assert_eq!(peak.exporter, None, "{f:?}");
+}
+
+#[test]
+fn an_amount_in_an_oil_unit_moves_the_oil_named_before() {
+    let text = "Ecuador imports wheat from Canada. The earthquake cut the pipeline. Repairs will take four months. Output was 260,000 bpd of crude before the quake. Last year, it exported an average of 173,500 bpd, the central bank said.";
+    let f = flows(text, "1987-03-09");
+    let bpd = f
+        .iter()
+        .find(|c| c.evidence[0].text.starts_with("Last year"))
+        .expect("a flow for the last sentence");
+    assert_eq!(bpd.exporter.as_deref(), Some("EC"), "{f:?}");
+    assert_eq!(bpd.commodities[0].hs.as_deref(), Some("2709"), "{f:?}");
+    // No oil named before: the amount names no goods, so no flow.
+    let text =
+        "Ecuador imports wheat from Canada. Last year, it exported an average of 173,500 bpd.";
+    let f = flows(text, "1987-03-09");
+    assert!(
+        !f.iter()
+            .any(|c| c.evidence[0].text.starts_with("Last year")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn an_estimate_for_a_period_in_progress_is_a_running_trade() {
+    use tw_model::Status;
+    let now = flows(
+        "India's imports of crude oil from the Soviet Union are estimated at 1.2 mln tonnes in 1987.",
+        "1987-03-26",
+    );
+    assert_eq!(now.len(), 1, "{now:?}");
+    assert_eq!(now[0].status, Status::Ongoing, "{now:?}");
+    let ahead = flows(
+        "India's imports of crude oil from the Soviet Union are estimated at 1.2 mln tonnes in 1988.",
+        "1987-03-26",
+    );
+    assert_eq!(ahead[0].status, Status::Possible, "{ahead:?}");
+    let past = flows(
+        "India's imports of crude oil from the Soviet Union are estimated at 1.2 mln tonnes in 1986.",
+        "1987-03-26",
+    );
+    assert_eq!(past[0].status, Status::Occurred, "{past:?}");
+}
+
+#[test]
 fn goods_making_up_a_share_of_trade_the_other_way_travel_that_way() {
     let f = flows(
         "Finland exports finished products to the Soviet Union, with crude oil accounting for 80 pct of imports.",

@@ -327,6 +327,23 @@ impl TradeFrame {
                 let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
                 word.to_ascii_lowercase().starts_with("non-")
             });
+            // "Last year, it exported an average of 173,500 bpd": an amount
+            // in a unit only one family of goods is measured in moves the
+            // goods of that family the story named just before.
+            // Only a verb reports the movement ("was exporting about",
+            // not "Gulf exports rallied to" or "a crude exporter").
+            if continuing.is_none()
+                && !both_ways
+                && !excluded
+                && ctx.cues.crosses_border(trigger.index)
+                && verb_then_amount(ctx, &trigger, &mentions)
+            {
+                if let Some(goods) = goods_of_unit(ctx, i, &mentions) {
+                    let mut previous = ctx.claim(ClaimKind::TradeFlow, i, trigger.start);
+                    previous.commodities = vec![goods];
+                    return self.continuation(ctx, i, &trigger, &previous, &mentions, last_subject);
+                }
+            }
             return match continuing {
                 Some(previous)
                     if !both_ways
@@ -442,7 +459,9 @@ impl TradeFrame {
         // "Imports of soybean oil are estimated at 200,000 tonnes": a trade
         // word opening a sentence that names no country continues the
         // country of the story's last trade sentence.
-        let opens_with_trigger = trigger.start == s.start
+        // ("Oil imports peaked in 1977 at 47 pct": goods before the trade
+        // word open the sentence the same way.)
+        let opens_with_trigger = only_goods_before(ctx, s.start, &trigger, &mentions)
             && ctx.cues.crosses_border(trigger.index)
             && countries.is_empty();
         let topic = if refers_back(sent) || pronoun_subject(ctx, s.start, &trigger) {
@@ -1104,7 +1123,14 @@ impl TradeFrame {
             .filter(|m| m.country().is_some())
             .collect();
         let direction = ctx.cues.direction(trigger.index);
-        let subject = self.subject(ctx, i, trigger, &countries, mentions);
+        // ("It exported 1,263 tonnes": the story's last trader.)
+        let subject = self
+            .subject(ctx, i, trigger, &countries, mentions)
+            .or_else(|| {
+                pronoun_subject(ctx, ctx.sentences[i].start, trigger)
+                    .then(|| last_subject.clone().or_else(|| ctx.home.clone()))
+                    .flatten()
+            });
         let (exporter, importer) = match direction {
             Direction::Export => {
                 let to = self
@@ -1618,6 +1644,17 @@ impl TradeFrame {
                 cues.estimate
                     .is_exactly(cues.status.possible.phrase(h.index))
             });
+            // An estimate of a period in progress ("is estimated at 3.04
+            // billion dlrs in fiscal 1986/87", written in March 1987) is a
+            // running trade; of a period ended, what occurred.
+            // ("should rise", "would have exported" are no running trade.)
+            if only_estimate
+                && time.is_some_and(|t| spans_anchor(t, ctx))
+                && !cues.status.planned.any(clause)
+                && !cues.hypothetical.any(clause)
+            {
+                return Status::Ongoing;
+            }
             if !(only_estimate && time.is_some_and(|t| ended_before_anchor(t, ctx))) {
                 return Status::Possible;
             }
@@ -2244,6 +2281,69 @@ fn is_policy_talk(ctx: &Context, h: &Hit) -> bool {
 
 /// True for a trade word in the form of a past participle ("imported",
 /// "sold", "bought", "taken").
+/// Whether the trade word is a verb form ("exported", "exporting") whose
+/// amount follows it after at most a few small lower-case words ("an
+/// average of").
+fn verb_then_amount(ctx: &Context, trigger: &Hit, mentions: &[&M]) -> bool {
+    let word = &ctx.text[trigger.start..trigger.end];
+    if !(word.ends_with("ed") || word.ends_with("ing")) {
+        return false;
+    }
+    let Some(amount) = mentions
+        .iter()
+        .find(|m| m.start >= trigger.end && matches!(m.kind, Kind::Quantity { .. }))
+    else {
+        return false;
+    };
+    let gap = gap_words(ctx.text, trigger.end, amount.start);
+    gap.len() <= 4
+        && ctx.text[trigger.end..amount.start]
+            .chars()
+            .all(|c| !c.is_uppercase() && !matches!(c, ',' | ';'))
+}
+
+/// The goods an amount's unit stands for: the last goods of the unit's
+/// family (`unit_goods` in the cues) named in the three sentences before.
+fn goods_of_unit(ctx: &Context, i: usize, mentions: &[&M]) -> Option<Commodity> {
+    let prefix = mentions.iter().find_map(|m| match &m.kind {
+        Kind::Quantity { unit, .. } => ctx.cues.unit_goods.get(unit.as_str()),
+        _ => None,
+    })?;
+    let window = ctx.sentences[i.saturating_sub(3)].start;
+    ctx.mentions
+        .within(window, ctx.sentences[i].start)
+        .filter_map(|m| match &m.kind {
+            Kind::Commodity { hs: Some(hs), .. } if hs.starts_with(prefix.as_str()) => {
+                Some(Commodity {
+                    text: m.text.clone(),
+                    hs: Some(hs.clone()),
+                })
+            }
+            _ => None,
+        })
+        .last()
+}
+
+/// Whether nothing but goods ("Oil", "Crude oil and product") stands
+/// between the sentence's start and its trade word.
+fn only_goods_before(ctx: &Context, sentence_start: usize, trigger: &Hit, mentions: &[&M]) -> bool {
+    let mut pos = sentence_start;
+    for m in mentions
+        .iter()
+        .filter(|m| m.start >= sentence_start && m.end <= trigger.start)
+    {
+        if !matches!(m.kind, Kind::Commodity { .. }) {
+            return false;
+        }
+        let gap = ctx.text[pos..m.start].trim_matches(|c: char| c.is_whitespace() || c == ',');
+        if !(gap.is_empty() || gap == "and") {
+            return false;
+        }
+        pos = m.end;
+    }
+    ctx.text[pos..trigger.start].trim().is_empty()
+}
+
 fn is_participle(ctx: &Context, trigger: &Hit) -> bool {
     let word = ctx.text[trigger.start..trigger.end].to_ascii_lowercase();
     word.ends_with("ed") || matches!(word.as_str(), "sold" | "bought" | "taken")
@@ -2479,10 +2579,15 @@ fn pronoun_subject(ctx: &Context, sentence_start: usize, trigger: &Hit) -> bool 
         .rfind([',', ';'])
         .map_or(sentence_start, |k| sentence_start + k + 1);
     let words = gap_words(ctx.text, clause, trigger.start);
+    // ("They said export licences ...": the pronoun speaks, it does not
+    // trade.)
     words.len() <= 3
         && words
             .first()
             .is_some_and(|w| matches!(w.as_str(), "it" | "they"))
+        && !words
+            .get(1)
+            .is_some_and(|w| ctx.cues.reporting_verbs.is_exactly(w))
 }
 
 /// The word that starts after byte `pos` (skipping white space).
@@ -2519,6 +2624,25 @@ fn preceded_by_comparison_word(ctx: &Context, pos: usize) -> bool {
 }
 
 /// True when the ISO time `t` ended before the document's anchor.
+/// Whether the period `t` (ISO: "1987", "1986-04/1987-03") began by the
+/// document's anchor and has not ended before it.
+fn spans_anchor(t: &str, ctx: &Context) -> bool {
+    let Some(anchor) = ctx.doc.anchor() else {
+        return false;
+    };
+    let (start, end) = t.split_once('/').unwrap_or((t, t));
+    let a = anchor.date_part();
+    let before = |x: &str| {
+        let n = x.len().min(a.len());
+        x[..n] <= a[..n]
+    };
+    let after = |x: &str| {
+        let n = x.len().min(a.len());
+        x[..n] >= a[..n]
+    };
+    before(start) && after(end)
+}
+
 fn ended_before_anchor(t: &str, ctx: &Context) -> bool {
     let Some(anchor) = ctx.doc.anchor() else {
         return false;
