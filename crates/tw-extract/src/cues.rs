@@ -151,6 +151,8 @@ pub struct Cues {
     pub(crate) contention_nouns: PhraseSet,
     pub(crate) export_tender_cues: PhraseSet,
     pub(crate) carrier_nouns: PhraseSet,
+    pub(crate) rival_nouns: PhraseSet,
+    pub(crate) maker_nouns: PhraseSet,
     #[serde(rename = "hypothetical_cues")]
     pub(crate) hypothetical: PhraseSet,
     pub(crate) price_nouns: PhraseSet,

@@ -479,6 +479,78 @@ fn a_bare_for_makes_no_exchange() {
 }
 
 #[test]
+fn measures_and_unknown_goods_do_not_continue_a_flow() {
+    let first = "The CCC accepted a bid for an export bonus to cover the sale of 3,000 head of dairy cattle to Turkey.";
+    // The control: a bare amount continues the flow.
+    let f = flows(
+        &format!("{first} Further sales of 2,000 head are planned."),
+        "1987-04-20",
+    );
+    assert_eq!(f.len(), 2, "{f:?}");
+    let f = flows(
+        &format!("{first} The guarantee line for sales of protein concentrates has been increased to 44.0 mln dlrs."),
+        "1987-04-20",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    let f = flows(
+        &format!("{first} Other proposals include import surcharges or tariffs, including a 10 pct import surcharge that would raise 22 billion dlrs."),
+        "1987-04-20",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+}
+
+#[test]
+fn a_rival_is_no_party() {
+    let f = flows(
+        "ONIC said the drop in French wheat exports to other Community countries was due to British competition.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter().all(|c| c.importer.as_deref() != Some("GB")),
+        "{f:?}"
+    );
+    assert!(
+        f.iter().any(|c| c.exporter.as_deref() == Some("FR")),
+        "{f:?}"
+    );
+    // Nor is the buyer of the flow before a destination the sentence gives
+    // in words of its own.
+    let f = flows(
+        "Spain bought 258,507 tonnes of French soft wheat. ONIC said the drop in French exports to other Community countries was due to British competition.",
+        "1987-03-20",
+    );
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[1].importer, None, "{f:?}");
+}
+
+#[test]
+fn what_a_firm_makes_or_a_service_works_on_does_not_move() {
+    let f = flows(
+        "Interstate Bakeries said it agreed to buy the assets of Landshire Food Products, a producer of packaged Mexican food products.",
+        "1987-03-20",
+    );
+    assert!(f.is_empty(), "{f:?}");
+    let f = flows(
+        "Spain granted Cuba a 25 mln dlr credit line for the purchase of Spanish services in the steel industry, the repair of fishing boats and development of industrial projects.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter()
+            .all(|c| c.commodities.iter().all(|g| g.text != "fishing boats")),
+        "{f:?}"
+    );
+    // The controls: goods bought from a country still move, and so do
+    // the goods of makers that trade.
+    let f = flows("Cuba will purchase fishing boats from Spain.", "1987-03-20");
+    assert_eq!(f.len(), 1, "{f:?}");
+    let f = flows(
+        "All four Japanese makers of large trucks will stop exports to North Korea.",
+        "1987-03-20",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+}
+
+#[test]
 fn totals_and_shares_do_not_continue_a_flow() {
     let f = flows(
         "Ecuador exported 173,500 bpd of crude oil last year. Exports in the first four months of 1987 were around 639 mln dlrs and imports 628.3 mln.",

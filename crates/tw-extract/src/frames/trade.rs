@@ -93,16 +93,16 @@ impl TradeFrame {
         let s = ctx.sentences[i];
         let sent = ctx.sentence_text(i);
         let attribution = &ctx.attributions[i];
-        // "carried on Norwegian tankers": the flag of a ship is no party.
+        // "carried on Norwegian tankers": the flag of a ship is no party;
+        // nor is a rival ("due to British competition").
         let mentions: Vec<&M> = ctx
             .content_mentions(i)
             .into_iter()
             .filter(|m| {
+                let next = next_word(ctx.text, m.end);
                 m.country().is_none()
-                    || !ctx
-                        .cues
-                        .carrier_nouns
-                        .is_exactly(next_word(ctx.text, m.end))
+                    || !(ctx.cues.carrier_nouns.is_exactly(next)
+                        || ctx.cues.rival_nouns.is_exactly(next))
             })
             .collect();
         let times: Vec<&M> = mentions
@@ -134,6 +134,12 @@ impl TradeFrame {
         // on oil sold") is no flow, and governs the trade words of its
         // clause that follow.
         let talk: Vec<bool> = triggers.iter().map(|h| is_policy_talk(ctx, h)).collect();
+        // "import surcharges or tariffs": a measure named by its trade word.
+        let talk_of_measures = triggers.iter().any(|h| {
+            ctx.cues
+                .measure_nouns
+                .is_exactly(next_word(ctx.text, h.end))
+        });
         let policy: Vec<usize> = triggers
             .iter()
             .zip(&talk)
@@ -344,10 +350,19 @@ impl TradeFrame {
                     return self.continuation(ctx, i, &trigger, &previous, &mentions, last_subject);
                 }
             }
+            // A sentence of measures ("combinations of import surcharges
+            // or tariffs") goes on with the talk, not with the flow; nor
+            // does one naming goods of its own the lexicon does not know
+            // ("sales of protein concentrates").
+            let own_goods = triggers
+                .iter()
+                .any(|t| names_unknown_goods(ctx, t, &mentions));
             return match continuing {
                 Some(previous)
                     if !both_ways
                         && !excluded
+                        && !talk_of_measures
+                        && !own_goods
                         && (has_amount || (same_party && previous_is_adjacent)) =>
                 {
                     match triggers.iter().find(|t| {
@@ -1137,9 +1152,16 @@ impl TradeFrame {
                     .parties(ctx, i, &ctx.cues.to_markers, trigger.start, &countries)
                     .into_iter()
                     .next();
+                // ("exports to other Community countries": a destination of
+                // its own, unknown, is not the last flow's.)
+                let own_destination = next_word(ctx.text, trigger.end).eq_ignore_ascii_case("to");
                 (
                     subject.clone().or_else(|| previous.exporter.clone()),
-                    to.or_else(|| previous.importer.clone()),
+                    to.or_else(|| {
+                        (!own_destination)
+                            .then(|| previous.importer.clone())
+                            .flatten()
+                    }),
                 )
             }
             Direction::Import => {
@@ -1147,8 +1169,9 @@ impl TradeFrame {
                     .parties(ctx, i, &ctx.cues.from_markers, trigger.start, &countries)
                     .into_iter()
                     .next();
+                let own_origin = next_word(ctx.text, trigger.end).eq_ignore_ascii_case("from");
                 (
-                    from.or_else(|| previous.exporter.clone()),
+                    from.or_else(|| (!own_origin).then(|| previous.exporter.clone()).flatten()),
                     subject.clone().or_else(|| previous.importer.clone()),
                 )
             }
@@ -1203,11 +1226,30 @@ impl TradeFrame {
                 !ctx.cues.measure_nouns.is_exactly(next) && !ctx.cues.topic_nouns.is_exactly(next)
             })
             .filter(|m| {
-                // "supplies of wheat", "prices of sugar".
+                // "supplies of wheat", "prices of sugar"; "a producer of
+                // packaged food products", "the repair of fishing boats".
                 let before = gap_words(ctx.text, ctx.words_before(m.start, 3), m.start);
-                !(before.len() == 2
+                let price_of = before.len() == 2
                     && before[1] == "of"
-                    && ctx.cues.price_nouns.is_exactly(&before[0]))
+                    && ctx.cues.price_nouns.is_exactly(&before[0]);
+                // An apposition describing a firm ("Landshire Food Products,
+                // a New-Mexico-based producer of packaged Mexican food
+                // products"); the maker as a subject still trades ("makers
+                // of large trucks will stop exports").
+                let lead = &ctx.text[ctx.words_before(m.start, 10)..m.start];
+                let maker_of = lead.rsplit_once([',', '(']).is_some_and(|(_, tail)| {
+                    let words = crate::text::words(tail)
+                        .into_iter()
+                        .map(|(a, b)| tail[a..b].to_ascii_lowercase())
+                        .collect::<Vec<_>>();
+                    words.iter().position(|w| w == "of").is_some_and(|k| {
+                        (1..=3).contains(&k)
+                            && words.len() - k <= 4
+                            && !words[k..].iter().any(|w| w == "and" || w == "or")
+                            && ctx.cues.maker_nouns.is_exactly(&words[k - 1])
+                    })
+                });
+                !(price_of || maker_of)
             })
             // "domestic demand for capital goods": what a market wants.
             .filter(|m| {
@@ -2281,6 +2323,71 @@ fn is_policy_talk(ctx: &Context, h: &Hit) -> bool {
 
 /// True for a trade word in the form of a past participle ("imported",
 /// "sold", "bought", "taken").
+/// Whether "of" after the trade word introduces words that are no amount,
+/// time or money: goods the lexicon does not know ("sales of protein
+/// concentrates"), not a continued flow ("exports of 1,263 tonnes").
+fn names_unknown_goods(ctx: &Context, trigger: &Hit, mentions: &[&M]) -> bool {
+    let rest = &ctx.text[trigger.end..];
+    let Some(after_of) = rest
+        .trim_start()
+        .strip_prefix("of ")
+        .map(|r| ctx.text.len() - r.len())
+    else {
+        return false;
+    };
+    let object = after_of + (ctx.text[after_of..].len() - ctx.text[after_of..].trim_start().len());
+    let word = next_word(ctx.text, object);
+    if !word.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return false;
+    }
+    // "of about 20,000 tonnes", "of the same": an amount or a reference.
+    if matches!(
+        word,
+        "about"
+            | "around"
+            | "some"
+            | "nearly"
+            | "almost"
+            | "over"
+            | "up"
+            | "only"
+            | "just"
+            | "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "this"
+            | "these"
+            | "those"
+            | "all"
+            | "which"
+            | "what"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "several"
+            | "more"
+            | "less"
+    ) {
+        return false;
+    }
+    !mentions.iter().any(|m| {
+        m.start == object
+            && matches!(
+                m.kind,
+                Kind::Quantity { .. } | Kind::Money { .. } | Kind::Time { .. }
+            )
+    })
+}
+
 /// Whether the trade word is a verb form ("exported", "exporting") whose
 /// amount follows it after at most a few small lower-case words ("an
 /// average of").
