@@ -152,7 +152,12 @@ pub struct Cues {
     pub(crate) export_tender_cues: PhraseSet,
     pub(crate) carrier_nouns: PhraseSet,
     pub(crate) rival_nouns: PhraseSet,
+    pub(crate) port_nouns: PhraseSet,
+    pub(crate) transit_markers: PhraseSet,
     pub(crate) maker_nouns: PhraseSet,
+    pub(crate) request_verbs: PhraseSet,
+    pub(crate) party_nouns: PhraseSet,
+    pub(crate) market_heads: PhraseSet,
     #[serde(rename = "hypothetical_cues")]
     pub(crate) hypothetical: PhraseSet,
     pub(crate) price_nouns: PhraseSet,

@@ -966,6 +966,9 @@ mod tests {
             vec![("propane".to_string(), hs("271112"))]
         );
         assert!(find("the oil-rich states and oil producing countries").is_empty());
+        // A part of the goods is other goods.
+        assert!(find("the main component of cigarette filters").is_empty());
+        assert_eq!(find("imports of car parts").len(), 1);
         // A title after an abbreviation, not goods; plain wire copy is.
         assert!(find("In its report on Export Markets for U.S. Grains, it said").is_empty());
         assert_eq!(find("the Soviets bought U.S. Wheat").len(), 1);

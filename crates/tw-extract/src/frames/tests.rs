@@ -524,6 +524,99 @@ fn a_rival_is_no_party() {
 }
 
 #[test]
+fn a_country_naming_a_market_or_a_topic_is_no_party() {
+    let f = flows(
+        "Malaysian crude palm oil futures closed off the highs on late speculative selling following talk that Pakistan passed on its tender for 6,000 tonnes of RBD palm oil.",
+        "1987-04-16",
+    );
+    assert!(
+        f.iter().all(|c| c.exporter.as_deref() != Some("MY")),
+        "{f:?}"
+    );
+    // The control: a country before goods that move is their origin.
+    let f = flows(
+        "Pakistan bought 6,000 tonnes of Malaysian palm oil.",
+        "1987-04-16",
+    );
+    assert_eq!(f[0].exporter.as_deref(), Some("MY"), "{f:?}");
+}
+
+#[test]
+fn a_price_per_unit_after_for_is_a_quote() {
+    let f = flows(
+        "He added that Ecuadorean crude was now selling for 15 to 17 dlrs a barrel.",
+        "1987-03-20",
+    );
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn who_asks_another_to_supply_buys() {
+    let f = flows(
+        "The Saudi government had approached six European countries to supply between six and eight submarines.",
+        "1987-03-20",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].importer.as_deref(), Some("SA"), "{f:?}");
+    assert_eq!(f[0].exporter, None, "{f:?}");
+    // Licences requested are no one asked: the French still sell.
+    let f = flows(
+        "French operators have requested licences to export 422,000 tonnes of maize at today's EC tender.",
+        "1987-03-20",
+    );
+    assert_eq!(f[0].exporter.as_deref(), Some("FR"), "{f:?}");
+    // Asked to supply, it sells.
+    let f = flows(
+        "Argentina was asked to supply 200,000 tonnes of wheat.",
+        "1987-03-20",
+    );
+    assert_eq!(f[0].exporter.as_deref(), Some("AR"), "{f:?}");
+}
+
+#[test]
+fn a_flow_affected_by_a_measure_is_talk() {
+    let f = flows(
+        "Quantities of oils imported from third countries would not be affected by the tax, Tanghe said.",
+        "1987-03-20",
+    );
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn a_transit_port_is_no_buyer() {
+    let f = flows(
+        "No Zambian copper had been shipped through Zimbabwe to the Mozambican port of Beira, Mapara said.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter().all(|c| c.importer.as_deref() != Some("MZ")),
+        "{f:?}"
+    );
+    // The control: a port with no transit named is the buyer's.
+    let f = flows(
+        "Zambia shipped 20,000 tonnes of copper to the Mozambican port of Beira.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter().any(|c| c.importer.as_deref() == Some("MZ")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn goods_named_by_talk_of_a_measure_do_not_move() {
+    let f = flows(
+        "Live cattle exports are in addition to the meat purchase requirements, the department said.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter()
+            .all(|c| c.commodities.iter().all(|g| g.text != "meat")),
+        "{f:?}"
+    );
+}
+
+#[test]
 fn what_a_firm_makes_or_a_service_works_on_does_not_move() {
     let f = flows(
         "Interstate Bakeries said it agreed to buy the assets of Landshire Food Products, a producer of packaged Mexican food products.",

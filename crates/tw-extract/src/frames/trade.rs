@@ -94,7 +94,16 @@ impl TradeFrame {
         let sent = ctx.sentence_text(i);
         let attribution = &ctx.attributions[i];
         // "carried on Norwegian tankers": the flag of a ship is no party;
-        // nor is a rival ("due to British competition").
+        // nor is a rival ("due to British competition"), nor a port goods
+        // pass through ("through Zimbabwe to the Mozambican port of Beira").
+        // (A port of origin, "from U.S. ports", stays the seller's.)
+        let transit = ctx.cues.transit_markers.any(sent);
+        let to_port = |m: &M| {
+            ctx.cues.port_nouns.is_exactly(next_word(ctx.text, m.end))
+                && gap_words(ctx.text, ctx.words_before(m.start, 3), m.start)
+                    .iter()
+                    .any(|w| w == "to")
+        };
         let mentions: Vec<&M> = ctx
             .content_mentions(i)
             .into_iter()
@@ -102,7 +111,8 @@ impl TradeFrame {
                 let next = next_word(ctx.text, m.end);
                 m.country().is_none()
                     || !(ctx.cues.carrier_nouns.is_exactly(next)
-                        || ctx.cues.rival_nouns.is_exactly(next))
+                        || ctx.cues.rival_nouns.is_exactly(next)
+                        || (transit && to_port(m)))
             })
             .collect();
         let times: Vec<&M> = mentions
@@ -269,6 +279,23 @@ impl TradeFrame {
             return Vec::new();
         }
         let commodities = self.commodities(ctx, &mentions);
+        // A country right before goods that name a market, a measure or a
+        // topic belongs to that phrase ("Malaysian crude palm oil futures
+        // closed off the highs", "the Iran arms affair"), not to the flow.
+        let mentions: Vec<&M> = mentions
+            .iter()
+            .copied()
+            .filter(|m| {
+                m.country().is_none()
+                    || !mentions.iter().any(|g| {
+                        matches!(g.kind, Kind::Commodity { .. })
+                            && g.start >= m.end
+                            && ctx.text[m.end..g.start].trim().is_empty()
+                            && !commodities.iter().any(|c| std::ptr::eq(*c, *g))
+                            && heads_other_noun(ctx, g.end)
+                    })
+            })
+            .collect();
         let countries: Vec<&M> = mentions
             .iter()
             .copied()
@@ -437,6 +464,9 @@ impl TradeFrame {
             // "Saudi Arabia is Brazil's second biggest oil supplier": the
             // country whose supplier or customer it is stands on the other
             // side.
+            // "the Saudi government had approached six European countries
+            // to supply submarines": the one asking is on the other side.
+            d if asks_another_to_trade(ctx, s.start, &trigger) => flip(d),
             d if ctx
                 .cues
                 .relational_agents
@@ -1063,15 +1093,26 @@ impl TradeFrame {
         }
         // "sunflowerseed oil sold at 346.50 dlrs ex-tank Rotterdam": a price
         // quoted ("sold at 415 dlrs cif" is a sale abroad).
+        // So is "selling for 15 to 17 dlrs a barrel" (a price per unit;
+        // "sold for 10 mln dlrs" is a sale).
         let sentence_end = sentence_end_at(ctx, h.end);
-        if next_word(text, h.end).eq_ignore_ascii_case("at")
+        let preposition = next_word(text, h.end).to_ascii_lowercase();
+        if matches!(preposition.as_str(), "at" | "for")
             && !cues.cross_border.any(&text[h.end..sentence_end])
         {
-            let at_end = text[h.end..].find("at").map_or(h.end, |k| h.end + k + 2);
+            let at_end = text[h.end..]
+                .to_ascii_lowercase()
+                .find(preposition.as_str())
+                .map_or(h.end, |k| h.end + k + preposition.len());
             if mentions.iter().any(|m| {
-                matches!(m.kind, Kind::Money { .. })
+                // (A range's first number: "for 15 to 17 dlrs a barrel".)
+                let gap = gap_words(text, at_end, m.start);
+                matches!(&m.kind, Kind::Money { per_unit, .. } if preposition == "at" || per_unit.is_some())
                     && m.start >= at_end
-                    && gap_words(text, at_end, m.start).is_empty()
+                    && gap.len() <= 2
+                    && gap.iter().all(|w| {
+                        w == "to" || w.chars().all(|c| c.is_ascii_digit() || c == '.')
+                    })
             }) {
                 return false;
             }
@@ -1251,6 +1292,9 @@ impl TradeFrame {
                 });
                 !(price_of || maker_of)
             })
+            // "the meat purchase requirements", "sugar import quotas": goods
+            // named by talk of a measure on their trade.
+            .filter(|m| !names_talk(ctx, m.end))
             // "domestic demand for capital goods": what a market wants.
             .filter(|m| {
                 let before = gap_words(ctx.text, ctx.words_before(m.start, 3), m.start);
@@ -2266,6 +2310,16 @@ fn passive_recipient(ctx: &Context, trigger: &Hit, mentions: &[&M]) -> bool {
 /// licensing system") or is the object of a policy verb ("limit imports",
 /// "a fee on imported oil"): talk about a flow, not a flow.
 fn is_policy_talk(ctx: &Context, h: &Hit) -> bool {
+    if names_policy_noun(ctx, h) {
+        return true;
+    }
+    measure_or_policy_before(ctx, h)
+}
+
+/// "export licences", "import quotas", "purchase requirements": the trade
+/// word names a measure or an aggregate, not a flow ("granted export
+/// licences for 5,000 tonnes of wheat" allots an amount, a flow).
+fn names_policy_noun(ctx: &Context, h: &Hit) -> bool {
     let text = ctx.text;
     let cues = ctx.cues;
     let next_word_end = text[h.end..]
@@ -2289,6 +2343,14 @@ fn is_policy_talk(ctx: &Context, h: &Hit) -> bool {
                 .any(|m| matches!(m.kind, Kind::Quantity { .. }));
         return !allotted;
     }
+    false
+}
+
+/// A measure on the trade word ("a duty ... on U.S. corn imports"), a
+/// barrier after it, or a policy verb before it.
+fn measure_or_policy_before(ctx: &Context, h: &Hit) -> bool {
+    let text = ctx.text;
+    let cues = ctx.cues;
     // "imposed a duty of 85 cents per bushel on U.S. corn imports": a
     // measure on the goods, not a flow of them.
     let wide_start = ctx.words_before(h.start, 12);
@@ -2323,6 +2385,88 @@ fn is_policy_talk(ctx: &Context, h: &Hit) -> bool {
 
 /// True for a trade word in the form of a past participle ("imported",
 /// "sold", "bought", "taken").
+/// Whether the clause reads "<A> asked <B> to <trade word>": an active
+/// request verb, someone asked, then "to" right before the trade word.
+fn asks_another_to_trade(ctx: &Context, sentence_start: usize, trigger: &Hit) -> bool {
+    let lead = ctx.text[sentence_start..trigger.start].trim_end();
+    let Some(before_to) = lead
+        .strip_suffix(" to")
+        .or_else(|| lead.strip_suffix("\nto"))
+    else {
+        return false;
+    };
+    let clause_start = before_to.rfind([',', ';']).map_or(0, |k| k + 1);
+    let clause = &before_to[clause_start..];
+    let Some(verb) = ctx.cues.request_verbs.find(clause).last().copied() else {
+        return false;
+    };
+    // Someone asked: a country, a body or a word for them ("six European
+    // countries"), not a thing ("requested licences to export").
+    let asked_text = &clause[verb.end..];
+    let asked = crate::text::words(asked_text);
+    let offset = asked_text.as_ptr() as usize - ctx.text.as_ptr() as usize;
+    let party = ctx
+        .mentions
+        .within(offset, offset + asked_text.len())
+        .any(|m| {
+            m.country().is_some()
+                || matches!(m.kind, Kind::Organisation { .. } | Kind::Region { .. })
+        })
+        || ctx.cues.party_nouns.any(asked_text);
+    if !party
+        || asked
+            .iter()
+            .any(|&(a, b)| asked_text[a..b].eq_ignore_ascii_case("to"))
+    {
+        return false;
+    }
+    let passive = crate::text::words(&clause[..verb.start])
+        .last()
+        .is_some_and(|&(a, b)| {
+            matches!(
+                clause[a..b].to_ascii_lowercase().as_str(),
+                "was" | "were" | "been" | "be" | "being" | "is" | "are"
+            )
+        });
+    !asked.is_empty() && asked.len() <= 6 && !passive
+}
+
+/// Whether the word at `pos` makes the goods before it name a market, a
+/// measure or a topic (`market_heads`, `measure_nouns`: "futures",
+/// "affair", "quota"; or talk: "import quotas").
+fn heads_other_noun(ctx: &Context, pos: usize) -> bool {
+    let next = next_word(ctx.text, pos);
+    ctx.cues.market_heads.is_exactly(next)
+        || ctx.cues.measure_nouns.is_exactly(next)
+        || names_talk(ctx, pos)
+}
+
+/// Whether the word at `pos` is a trade word that is talk of a measure
+/// ("purchase requirements", "import quotas").
+fn names_talk(ctx: &Context, pos: usize) -> bool {
+    let word = next_word(ctx.text, pos);
+    if word.is_empty() {
+        return false;
+    }
+    let start = word.as_ptr() as usize - ctx.text.as_ptr() as usize;
+    ctx.cues
+        .triggers
+        .phrases
+        .find(word)
+        .first()
+        .filter(|h| h.start == 0 && h.end == word.len())
+        .is_some_and(|h| {
+            names_policy_noun(
+                ctx,
+                &Hit {
+                    start,
+                    end: start + word.len(),
+                    index: h.index,
+                },
+            )
+        })
+}
+
 /// Whether "of" after the trade word introduces words that are no amount,
 /// time or money: goods the lexicon does not know ("sales of protein
 /// concentrates"), not a continued flow ("exports of 1,263 tonnes").
