@@ -157,6 +157,10 @@ pub struct Cues {
     pub(crate) maker_nouns: PhraseSet,
     pub(crate) request_verbs: PhraseSet,
     pub(crate) party_nouns: PhraseSet,
+    pub(crate) carrier_prepositions: PhraseSet,
+    /// HS chapters of vehicles, which carry goods after a
+    /// `carrier_prepositions` word ("on aircraft").
+    pub(crate) vehicle_hs: Vec<String>,
     pub(crate) market_heads: PhraseSet,
     #[serde(rename = "hypothetical_cues")]
     pub(crate) hypothetical: PhraseSet,

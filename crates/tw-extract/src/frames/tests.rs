@@ -583,6 +583,31 @@ fn a_flow_affected_by_a_measure_is_talk() {
 }
 
 #[test]
+fn a_vehicle_after_a_carriers_preposition_is_no_goods() {
+    let f = flows(
+        "It said some shipments of machine parts had moved from the United States through Belgium on aircraft of Santa Lucia Airways to Iran.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter()
+            .all(|c| c.commodities.iter().all(|g| g.text != "aircraft")),
+        "{f:?}"
+    );
+    let f = flows("Iran bought aircraft from the United States.", "1987-03-20");
+    assert_eq!(f[0].commodities[0].text, "aircraft", "{f:?}");
+}
+
+#[test]
+fn a_bare_trade_word_the_other_way_does_not_continue_a_one_sided_flow() {
+    let f = flows(
+        "West German sugar exports rose to 800,000 tonnes in October-February. Imports in October-February fell to 59,605 tonnes from 76,044 a year earlier.",
+        "1987-03-20",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].exporter.as_deref(), Some("DE"), "{f:?}");
+}
+
+#[test]
 fn a_transit_port_is_no_buyer() {
     let f = flows(
         "No Zambian copper had been shipped through Zimbabwe to the Mozambican port of Beira, Mapara said.",

@@ -144,11 +144,13 @@ impl TradeFrame {
         // on oil sold") is no flow, and governs the trade words of its
         // clause that follow.
         let talk: Vec<bool> = triggers.iter().map(|h| is_policy_talk(ctx, h)).collect();
-        // "import surcharges or tariffs": a measure named by its trade word.
+        // "import surcharges or tariffs", "the total import bill": a measure
+        // or an aggregate named by its trade word.
         let talk_of_measures = triggers.iter().any(|h| {
             ctx.cues
                 .measure_nouns
                 .is_exactly(next_word(ctx.text, h.end))
+                || names_policy_noun(ctx, h)
         });
         let policy: Vec<usize> = triggers
             .iter()
@@ -264,6 +266,29 @@ impl TradeFrame {
             )
         });
         if quotes_price && !names_country {
+            return Vec::new();
+        }
+        // "Ecuadorean crude was now selling for 15 to 17 dlrs a barrel": a
+        // price of goods named by their origin only, with no word of a
+        // border crossed, is a quote too.
+        let origin_only = mentions.iter().filter(|m| m.country().is_some()).all(|m| {
+            matches!(
+                &m.kind,
+                Kind::Country {
+                    form: Form::Adjective,
+                    ..
+                }
+            ) && mentions.iter().any(|g| {
+                matches!(g.kind, Kind::Commodity { .. })
+                    && g.start >= m.end
+                    && ctx.text[m.end..g.start].trim().is_empty()
+            })
+        });
+        if quotes_price
+            && origin_only
+            && !triggers.iter().any(|t| ctx.cues.crosses_border(t.index))
+            && !ctx.cues.cross_border.any(sent)
+        {
             return Vec::new();
         }
         let lower_sentence = sent.to_ascii_lowercase();
@@ -1187,6 +1212,20 @@ impl TradeFrame {
                     .then(|| last_subject.clone().or_else(|| ctx.home.clone()))
                     .flatten()
             });
+        // "West German sugar exports rose ... Imports fell to 59,605
+        // tonnes": a trade word the other way from a one-sided flow before
+        // does not continue it, unless the sentence names a party.
+        let turned = subject.is_none()
+            && countries.is_empty()
+            && match direction {
+                Direction::Import => previous.importer.is_none() && previous.exporter.is_some(),
+                Direction::Export => previous.exporter.is_none() && previous.importer.is_some(),
+            };
+        if turned {
+            return Vec::new();
+        }
+        let (previous_exporter, previous_importer) =
+            (previous.exporter.clone(), previous.importer.clone());
         let (exporter, importer) = match direction {
             Direction::Export => {
                 let to = self
@@ -1197,10 +1236,10 @@ impl TradeFrame {
                 // its own, unknown, is not the last flow's.)
                 let own_destination = next_word(ctx.text, trigger.end).eq_ignore_ascii_case("to");
                 (
-                    subject.clone().or_else(|| previous.exporter.clone()),
+                    subject.clone().or_else(|| previous_exporter.clone()),
                     to.or_else(|| {
                         (!own_destination)
-                            .then(|| previous.importer.clone())
+                            .then(|| previous_importer.clone())
                             .flatten()
                     }),
                 )
@@ -1212,8 +1251,8 @@ impl TradeFrame {
                     .next();
                 let own_origin = next_word(ctx.text, trigger.end).eq_ignore_ascii_case("from");
                 (
-                    from.or_else(|| (!own_origin).then(|| previous.exporter.clone()).flatten()),
-                    subject.clone().or_else(|| previous.importer.clone()),
+                    from.or_else(|| (!own_origin).then(|| previous_exporter.clone()).flatten()),
+                    subject.clone().or_else(|| previous_importer.clone()),
                 )
             }
         };
@@ -1291,6 +1330,17 @@ impl TradeFrame {
                     })
                 });
                 !(price_of || maker_of)
+            })
+            // "moved through Ostend on aircraft of Santa Lucia Airways": a
+            // vehicle after a carrier's preposition carries the goods.
+            .filter(|m| {
+                let carried = matches!(&m.kind, Kind::Commodity { hs: Some(hs), .. }
+                    if ctx.cues.vehicle_hs.iter().any(|v| hs.starts_with(v.as_str())));
+                let before = gap_words(ctx.text, ctx.words_before(m.start, 2), m.start);
+                !(carried
+                    && before
+                        .last()
+                        .is_some_and(|w| ctx.cues.carrier_prepositions.is_exactly(w)))
             })
             // "the meat purchase requirements", "sugar import quotas": goods
             // named by talk of a measure on their trade.
@@ -2355,14 +2405,16 @@ fn measure_or_policy_before(ctx: &Context, h: &Hit) -> bool {
     // measure on the goods, not a flow of them.
     let wide_start = ctx.words_before(h.start, 12);
     let wide = &text[wide_start..h.start];
+    // ("no set target for its coffee exports": so with "for".)
     let measure_on = matches!(
         cues.measure_nouns.find(wide).first(),
-        Some(p) if wide[p.end..].contains(" on ")
-            && wide[p.end..]
-                .rsplit(" on ")
-                .next()
-                .is_some_and(|rest| rest.split_whitespace().count() <= 4)
-            && !wide[p.end..].contains([',', ';'])
+        Some(p) if [" on ", " for "].iter().any(|prep| {
+            wide[p.end..].contains(prep)
+                && wide[p.end..]
+                    .rsplit(prep)
+                    .next()
+                    .is_some_and(|rest| rest.split_whitespace().count() <= 4)
+        }) && !wide[p.end..].contains([',', ';'])
     );
     if measure_on {
         return true;
