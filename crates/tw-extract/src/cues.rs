@@ -158,6 +158,8 @@ pub struct Cues {
     pub(crate) request_verbs: PhraseSet,
     pub(crate) party_nouns: PhraseSet,
     pub(crate) carrier_prepositions: PhraseSet,
+    /// Separators of two trade clauses in one sentence (as written).
+    pub(crate) clause_breaks: Vec<String>,
     /// HS chapters of vehicles, which carry goods after a
     /// `carrier_prepositions` word ("on aircraft").
     pub(crate) vehicle_hs: Vec<String>,

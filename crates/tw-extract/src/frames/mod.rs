@@ -82,6 +82,7 @@ impl<'a> Context<'a> {
         let sentences = sentences::split(&doc.text);
         let mentions = Mentions::find(&doc.text, anchor.as_ref());
         let attributions = attribution::attribute(text, &sentences, &mentions, cues);
+        let (sentences, attributions) = split_trade_clauses(text, sentences, attributions, cues);
         let home = doc
             .metadata
             .get("dateline")
@@ -336,6 +337,78 @@ pub(crate) fn push_unique(list: &mut Vec<String>, value: String) {
 }
 
 /// Lower-cased words between two byte offsets.
+/// Split each sentence holding two trade clauses at the break between them
+/// (`clause_breaks` in the cues: "Sudan will export corn, while Jordan will
+/// export cement"); both parts keep the sentence's attribution.
+fn split_trade_clauses(
+    text: &str,
+    sentences: Vec<Sentence>,
+    attributions: Vec<Attribution>,
+    cues: &Cues,
+) -> (Vec<Sentence>, Vec<Attribution>) {
+    let mut out_s = Vec::with_capacity(sentences.len());
+    let mut out_a = Vec::with_capacity(attributions.len());
+    for (s, a) in sentences.into_iter().zip(attributions) {
+        let mut start = s.start;
+        let sent = &text[s.start..s.end];
+        let lower = sent.to_ascii_lowercase();
+        let mut breaks: Vec<(usize, usize)> = cues
+            .clause_breaks
+            .iter()
+            .flat_map(|b| {
+                lower
+                    .match_indices(b.as_str())
+                    .map(|(k, m)| (k, k + m.len()))
+            })
+            .collect();
+        breaks.sort_unstable();
+        for (k, after) in breaks {
+            let (cut, next) = (s.start + k, s.start + after);
+            // Inside the reporting clause, or one side with no trade word:
+            // no split.
+            if a.covers(cut, next) || cut <= start {
+                continue;
+            }
+            let has_trigger = |from: usize, to: usize| {
+                cues.triggers
+                    .phrases
+                    .find(&text[from..to])
+                    .iter()
+                    .any(|h| !a.covers(from + h.start, from + h.end))
+            };
+            // The second clause has a subject of its own ("while Jordan
+            // will export", "; the Soviet Union bought"), not only a verb
+            // ("while deferring purchases").
+            let first = text[next..s.end]
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let own_subject = first.starts_with(char::is_uppercase)
+                || matches!(
+                    first,
+                    "the" | "its" | "their" | "it" | "they" | "imports" | "exports" | "sales"
+                );
+            if !own_subject || !has_trigger(start, cut) || !has_trigger(next, s.end) {
+                continue;
+            }
+            out_s.push(Sentence {
+                start,
+                end: cut,
+                paragraph: s.paragraph,
+            });
+            out_a.push(a.clone());
+            start = next;
+        }
+        out_s.push(Sentence {
+            start,
+            end: s.end,
+            paragraph: s.paragraph,
+        });
+        out_a.push(a);
+    }
+    (out_s, out_a)
+}
+
 pub(crate) fn gap_words(text: &str, start: usize, end: usize) -> Vec<String> {
     if end <= start {
         return Vec::new();

@@ -608,6 +608,37 @@ fn a_bare_trade_word_the_other_way_does_not_continue_a_one_sided_flow() {
 }
 
 #[test]
+fn two_trade_clauses_in_one_sentence_keep_their_own_goods() {
+    let f = flows(
+        "They said Sudan will export corn, sesame and peanuts, while Jordan will export cement and chemicals.",
+        "1987-03-20",
+    );
+    let sudan: Vec<&str> = f
+        .iter()
+        .filter(|c| c.exporter.as_deref() == Some("SD"))
+        .flat_map(|c| c.commodities.iter().map(|g| g.text.as_str()))
+        .collect();
+    let jordan: Vec<&str> = f
+        .iter()
+        .filter(|c| c.exporter.as_deref() == Some("JO"))
+        .flat_map(|c| c.commodities.iter().map(|g| g.text.as_str()))
+        .collect();
+    assert!(
+        sudan.contains(&"corn") && !sudan.contains(&"cement"),
+        "{f:?}"
+    );
+    assert!(
+        jordan.contains(&"cement") && !jordan.contains(&"corn"),
+        "{f:?}"
+    );
+    // Both clauses keep the sentence's source.
+    assert!(
+        f.iter().all(|c| c.source.as_deref() == Some("They")),
+        "{f:?}"
+    );
+}
+
+#[test]
 fn a_transit_port_is_no_buyer() {
     let f = flows(
         "No Zambian copper had been shipped through Zimbabwe to the Mozambican port of Beira, Mapara said.",

@@ -1955,11 +1955,27 @@ impl Frame for TradeFrame {
                 }
             }
             // The flow reported in the last three sentences, if any.
+            // (Not the flow of the other clause of the same sentence for a
+            // value alone: "Danish pigmeat exports to Canada were worth 106
+            // mln crowns, while Canadian exports to the EC totalled 6.5
+            // billion dlrs"; an amount of goods goes on: "sales to unknown
+            // destinations down by 2,700 tonnes, while sales to Canada
+            // increased 200 tonnes".)
+            let sibling = i > 0 && {
+                let between = &ctx.text[ctx.sentences[i - 1].end..ctx.sentences[i].start];
+                between.starts_with([',', ';'])
+                    && !ctx
+                        .content_mentions(i)
+                        .iter()
+                        .any(|m| matches!(m.kind, Kind::Quantity { .. }))
+            };
             let continuing = claims.last().filter(|c| {
                 let s = ctx.sentences[i];
                 c.evidence.first().is_some_and(|e| {
-                    ctx.sentences[i.saturating_sub(3)].start <= ctx.chars.byte_offset(e.start)
-                        && ctx.chars.byte_offset(e.start) < s.start
+                    let at = ctx.chars.byte_offset(e.start);
+                    ctx.sentences[i.saturating_sub(3)].start <= at
+                        && at < s.start
+                        && !(sibling && at >= ctx.sentences[i - 1].start)
                 })
             });
             let found = self.sentence(ctx, i, &mut last_subject, &mut last_exporter, continuing);
