@@ -152,6 +152,28 @@ impl TradeFrame {
                 .is_exactly(next_word(ctx.text, h.end))
                 || names_policy_noun(ctx, h)
         });
+        // Ends of the trade words that are talk of a measure ("taxes on
+        // imported cars", "import quotas"; a policy verb before a trade
+        // word, as in "reduce the guarantee coverage for sales of wheat",
+        // leaves the goods to the flow).
+        let talk_ends: Vec<usize> = triggers
+            .iter()
+            .filter(|h| {
+                names_policy_noun(ctx, h)
+                    || measure_on(ctx, h)
+                    || ctx
+                        .cues
+                        .policy_after
+                        .any(words_after_in_clause(ctx, h.end, 8))
+            })
+            .map(|h| h.end)
+            .collect();
+        let flow_starts: Vec<usize> = triggers
+            .iter()
+            .zip(&talk)
+            .filter(|&(_, &t)| !t)
+            .map(|(h, _)| h.start)
+            .collect();
         let policy: Vec<usize> = triggers
             .iter()
             .zip(&talk)
@@ -303,7 +325,21 @@ impl TradeFrame {
         {
             return Vec::new();
         }
-        let commodities = self.commodities(ctx, &mentions);
+        let mut commodities = self.commodities(ctx, &mentions);
+        // Goods a trade word that is talk of a measure governs ("taxes on
+        // imported U.S. cars") are the talk's, not another trade word's.
+        commodities.retain(|m| {
+            !talk_ends.iter().any(|&end| {
+                // ("export credit guarantees for wood products": a
+                // programme between them takes the goods.)
+                end <= m.start && !flow_starts.iter().any(|&f| end <= f && f < m.start) && {
+                    let gap = gap_words(ctx.text, end, m.start);
+                    gap.len() <= 3
+                        && !ctx.text[end..m.start].contains([',', ';'])
+                        && !gap.iter().any(|w| w == "and" || w == "or")
+                }
+            })
+        });
         // A country right before goods that name a market, a measure or a
         // topic belongs to that phrase ("Malaysian crude palm oil futures
         // closed off the highs", "the Iran arms affair"), not to the flow.
@@ -2412,26 +2448,44 @@ fn names_policy_noun(ctx: &Context, h: &Hit) -> bool {
     false
 }
 
+/// "imposed a duty of 85 cents per bushel on U.S. corn imports", "tariffs
+/// on 300 mln dlrs worth of Japanese exports", "no set target for its
+/// coffee exports": a measure on the goods, not a flow of them. Amounts
+/// between the preposition and the trade word do not count against the
+/// few words allowed.
+fn measure_on(ctx: &Context, h: &Hit) -> bool {
+    let text = ctx.text;
+    let wide_start = ctx.words_before(h.start, 16);
+    let wide = &text[wide_start..h.start];
+    let Some(p) = ctx.cues.measure_nouns.find(wide).first().copied() else {
+        return false;
+    };
+    if wide[p.end..].contains([',', ';']) {
+        return false;
+    }
+    [" on ", " for ", " against "].iter().any(|prep| {
+        let Some(k) = wide[p.end..].rfind(prep) else {
+            return false;
+        };
+        let from = wide_start + p.end + k + prep.len();
+        let mut words = gap_words(text, from, h.start);
+        for m in ctx.mentions.within(from, h.start) {
+            if matches!(m.kind, Kind::Money { .. } | Kind::Quantity { .. }) {
+                let inside = gap_words(text, m.start, m.end);
+                words.retain(|w| !inside.contains(w));
+            }
+        }
+        words.retain(|w| !matches!(w.as_str(), "worth" | "of" | "about" | "some"));
+        words.len() <= 4
+    })
+}
+
 /// A measure on the trade word ("a duty ... on U.S. corn imports"), a
 /// barrier after it, or a policy verb before it.
 fn measure_or_policy_before(ctx: &Context, h: &Hit) -> bool {
     let text = ctx.text;
     let cues = ctx.cues;
-    // "imposed a duty of 85 cents per bushel on U.S. corn imports": a
-    // measure on the goods, not a flow of them.
-    let wide_start = ctx.words_before(h.start, 12);
-    let wide = &text[wide_start..h.start];
-    // ("no set target for its coffee exports": so with "for".)
-    let measure_on = matches!(
-        cues.measure_nouns.find(wide).first(),
-        Some(p) if [" on ", " for "].iter().any(|prep| {
-            wide[p.end..].contains(prep)
-                && wide[p.end..]
-                    .rsplit(prep)
-                    .next()
-                    .is_some_and(|rest| rest.split_whitespace().count() <= 4)
-        }) && !wide[p.end..].contains([',', ';'])
-    );
+    let measure_on = measure_on(ctx, h);
     if measure_on {
         return true;
     }
@@ -2524,14 +2578,12 @@ fn names_talk(ctx: &Context, pos: usize) -> bool {
         .first()
         .filter(|h| h.start == 0 && h.end == word.len())
         .is_some_and(|h| {
-            names_policy_noun(
-                ctx,
-                &Hit {
-                    start,
-                    end: start + word.len(),
-                    index: h.index,
-                },
-            )
+            let hit = Hit {
+                start,
+                end: start + word.len(),
+                index: h.index,
+            };
+            names_policy_noun(ctx, &hit) || measure_on(ctx, &hit)
         })
 }
 
