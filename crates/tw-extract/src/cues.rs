@@ -145,6 +145,7 @@ pub struct Cues {
     pub(crate) policy_verbs: PhraseSet,
     pub(crate) policy_after: PhraseSet,
     pub(crate) exchange_venues: PhraseSet,
+    pub(crate) quote_markers: PhraseSet,
     pub(crate) withdrawn_markers: PhraseSet,
     pub(crate) share_markers: PhraseSet,
     pub(crate) topic_nouns: PhraseSet,

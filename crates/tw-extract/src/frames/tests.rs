@@ -639,6 +639,27 @@ fn two_trade_clauses_in_one_sentence_keep_their_own_goods() {
 }
 
 #[test]
+fn a_country_between_a_selling_verb_and_its_goods_receives_them() {
+    let f = flows(
+        "The report said the United States wanted to sell India a computer less powerful than the Indians had sought.",
+        "1987-03-20",
+    );
+    assert_eq!(f[0].importer.as_deref(), Some("IN"), "{f:?}");
+    assert_eq!(f[0].exporter.as_deref(), Some("US"), "{f:?}");
+    let f = flows(
+        "The Soviet Union has agreed to supply Iran with refined oil products.",
+        "1987-03-20",
+    );
+    assert_eq!(f[0].importer.as_deref(), Some("IR"), "{f:?}");
+    // With nothing between, the country names the goods' origin.
+    let f = flows(
+        "The second hand offered Kenya coffee for May/June shipment.",
+        "1987-03-20",
+    );
+    assert_eq!(f[0].exporter.as_deref(), Some("KE"), "{f:?}");
+}
+
+#[test]
 fn a_transit_port_is_no_buyer() {
     let f = flows(
         "No Zambian copper had been shipped through Zimbabwe to the Mozambican port of Beira, Mapara said.",

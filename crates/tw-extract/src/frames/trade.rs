@@ -715,7 +715,15 @@ impl TradeFrame {
                 }
                 Direction::Export => {
                     let to = self.parties(ctx, i, &ctx.cues.to_markers, start, &parties);
-                    (origin.clone().or(subject.clone()), to)
+                    // "selling China wheat", "ship Iran arms": a country
+                    // between the verb and its goods receives them.
+                    match recipient_between(ctx, &trigger, group, &countries) {
+                        Some(r) if to.is_empty() => (
+                            origin.clone().filter(|o| *o != r).or(subject.clone()),
+                            vec![r],
+                        ),
+                        _ => (origin.clone().or(subject.clone()), to),
+                    }
                 }
             };
             // "Volkswagen sold 2,179 U.S. cars": a firm selling goods made in
@@ -1146,10 +1154,8 @@ impl TradeFrame {
         }
         // "purchases in new crop soybeans in the futures markets": trading
         // on an exchange.
-        if cues
-            .exchange_venues
-            .any(words_after_in_clause(ctx, h.end, 10))
-        {
+        let after = words_after_in_clause(ctx, h.end, 10);
+        if cues.exchange_venues.any(after) || cues.quote_markers.any(after) {
             return false;
         }
         // "sunflowerseed oil sold at 346.50 dlrs ex-tank Rotterdam": a price
@@ -2507,6 +2513,49 @@ fn measure_or_policy_before(ctx: &Context, h: &Hit) -> bool {
 
 /// True for a trade word in the form of a past participle ("imported",
 /// "sold", "bought", "taken").
+/// The country right after a selling verb and right before its goods
+/// ("selling China wheat"): the receiver of a double object.
+fn recipient_between(
+    ctx: &Context,
+    trigger: &Hit,
+    group: &Group,
+    countries: &[&M],
+) -> Option<String> {
+    let m = countries.iter().find(|m| {
+        m.start >= trigger.end
+            && m.end <= group.start
+            && ctx.text[trigger.end..m.start].trim().is_empty()
+    })?;
+    if matches!(
+        &m.kind,
+        Kind::Country {
+            form: Form::Adjective | Form::Possessive,
+            ..
+        }
+    ) {
+        return None;
+    }
+    // Something must stand between the two objects: "sell India a
+    // computer", "supply Iran with refined oil products", "offered Egypt
+    // 500,000 tonnes of wheat"; "offered Kenya coffee" names an origin.
+    let gap = gap_words(ctx.text, m.end, group.start);
+    let amount = ctx
+        .mentions
+        .within(m.end, group.start)
+        .any(|q| matches!(q.kind, Kind::Quantity { .. } | Kind::Money { .. }));
+    let determiner = gap.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "a" | "an" | "the" | "with" | "some" | "more" | "its" | "their" | "additional"
+        )
+    });
+    ((determiner && gap.len() <= 3 || amount)
+        && gap.len() <= 8
+        && !ctx.text[m.end..group.start].contains([',', ';']))
+    .then(|| country_of(m))
+    .flatten()
+}
+
 /// Whether the clause reads "<A> asked <B> to <trade word>": an active
 /// request verb, someone asked, then "to" right before the trade word.
 fn asks_another_to_trade(ctx: &Context, sentence_start: usize, trigger: &Hit) -> bool {
