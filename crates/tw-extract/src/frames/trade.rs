@@ -1155,7 +1155,11 @@ impl TradeFrame {
         // "purchases in new crop soybeans in the futures markets": trading
         // on an exchange.
         let after = words_after_in_clause(ctx, h.end, 10);
-        if cues.exchange_venues.any(after) || cues.quote_markers.any(after) {
+        if cues.exchange_venues.any(after)
+            || cues
+                .quote_markers
+                .any(words_after_in_clause(ctx, h.end, 14))
+        {
             return false;
         }
         // "sunflowerseed oil sold at 346.50 dlrs ex-tank Rotterdam": a price
@@ -2497,7 +2501,7 @@ fn measure_or_policy_before(ctx: &Context, h: &Hit) -> bool {
     }
     // "a product on which imports could be freed": a barrier lifted or
     // laid after the trade word.
-    if cues.policy_after.any(words_after_in_clause(ctx, h.end, 8)) {
+    if cues.policy_after.any(words_after_in_clause(ctx, h.end, 11)) {
         return true;
     }
     let before_start = ctx.words_before(h.start, 7);
