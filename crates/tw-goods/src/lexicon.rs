@@ -966,6 +966,8 @@ mod tests {
             vec![("propane".to_string(), hs("271112"))]
         );
         assert!(find("the oil-rich states and oil producing countries").is_empty());
+        // People who speak of the goods.
+        assert!(find("many U.S. grain analysts have revised their estimates").is_empty());
         // A part of the goods is other goods.
         assert!(find("the main component of cigarette filters").is_empty());
         assert_eq!(find("imports of car parts").len(), 1);

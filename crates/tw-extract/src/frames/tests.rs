@@ -660,6 +660,22 @@ fn a_country_between_a_selling_verb_and_its_goods_receives_them() {
 }
 
 #[test]
+fn a_possessive_after_a_list_of_buyers_starts_a_phrase_of_its_own() {
+    let f = flows(
+        "The two discussed the scandal over U.S. arms sales to Iran and China's political situation.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter().all(|c| c.importer.as_deref() != Some("CN")),
+        "{f:?}"
+    );
+    assert!(
+        f.iter().any(|c| c.importer.as_deref() == Some("IR")),
+        "{f:?}"
+    );
+}
+
+#[test]
 fn a_transit_port_is_no_buyer() {
     let f = flows(
         "No Zambian copper had been shipped through Zimbabwe to the Mozambican port of Beira, Mapara said.",

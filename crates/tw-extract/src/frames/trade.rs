@@ -1659,7 +1659,16 @@ impl TradeFrame {
                         && between.chars().all(|c| {
                             c.is_alphanumeric() || c.is_whitespace() || matches!(c, ',' | '(')
                         });
-                if !joined {
+                // ("arms sales to Iran and China's political situation": a
+                // possessive starts a phrase of its own.)
+                let possessive = matches!(
+                    &m.kind,
+                    Kind::Country {
+                        form: Form::Possessive,
+                        ..
+                    }
+                );
+                if !joined || possessive {
                     break;
                 }
                 if let Some(c) = country_of(m) {
