@@ -676,6 +676,19 @@ fn a_possessive_after_a_list_of_buyers_starts_a_phrase_of_its_own() {
 }
 
 #[test]
+fn a_body_forecasting_trade_does_not_trade() {
+    let f = flows(
+        "Brazil's 1986/87 soybean exports were forecast at 2.50 mln tonnes. USDA projected 1985/86 exports at 1.20 mln tonnes.",
+        "1987-04-09",
+    );
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert!(
+        f.iter().all(|c| c.exporter.as_deref() == Some("BR")),
+        "{f:?}"
+    );
+}
+
+#[test]
 fn a_transit_port_is_no_buyer() {
     let f = flows(
         "No Zambian copper had been shipped through Zimbabwe to the Mozambican port of Beira, Mapara said.",

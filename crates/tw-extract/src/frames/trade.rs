@@ -1606,11 +1606,19 @@ impl TradeFrame {
             m.end <= trigger.start
                 && match &m.kind {
                     Kind::Country { .. } => true,
+                    // (Not a body forecasting the trade: "USDA projected
+                    // 1985/86 exports at 1.20 mln tonnes".)
                     Kind::Organisation {
                         code: Some(_),
                         org_type,
                         ..
-                    } => !matches!(org_type, Some(tw_gazetteer::OrgType::Outlet)),
+                    } => {
+                        !matches!(org_type, Some(tw_gazetteer::OrgType::Outlet))
+                            && !ctx
+                                .cues
+                                .forecast_verbs
+                                .is_exactly(next_word(ctx.text, m.end))
+                    }
                     _ => false,
                 }
         });
