@@ -689,6 +689,34 @@ fn a_body_forecasting_trade_does_not_trade() {
 }
 
 #[test]
+fn goods_a_country_aims_to_be_self_sufficient_in_do_not_move() {
+    let f = flows(
+        "Bangladesh must import nearly two mln tonnes of grain annually up to 1990, when the government expects to attain self-sufficiency in food.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter()
+            .all(|c| c.commodities.iter().all(|g| g.text != "food")),
+        "{f:?}"
+    );
+    assert!(
+        f.iter().any(|c| c.importer.as_deref() == Some("BD")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn sales_of_imported_goods_are_a_home_market() {
+    for text in [
+        "The company said domestic sales of imported vehicles rose 12 pct in Australia.",
+        "Imported cars sales in the U.S. were estimated at 219,300 in February.",
+    ] {
+        let f = flows(text, "1987-03-20");
+        assert!(f.is_empty(), "{text}: {f:?}");
+    }
+}
+
+#[test]
 fn a_transit_port_is_no_buyer() {
     let f = flows(
         "No Zambian copper had been shipped through Zimbabwe to the Mozambican port of Beira, Mapara said.",

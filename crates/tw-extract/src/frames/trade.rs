@@ -1188,6 +1188,21 @@ impl TradeFrame {
                 return false;
             }
         }
+        // "domestic sales of imported vehicles", "Imported cars sales": a
+        // market for goods once imported, not their import.
+        let lower_word = word.to_ascii_lowercase();
+        if matches!(lower_word.as_str(), "imported" | "exported") {
+            let before = gap_words(text, ctx.words_before(h.start, 3), h.start);
+            let sales_of = before.len() == 2
+                && before[1] == "of"
+                && matches!(before[0].as_str(), "sales" | "sale" | "consumption" | "use");
+            let sales_after = gap_words(text, h.end, words_end(text, h.end, 3))
+                .iter()
+                .any(|w| w == "sales" || w == "sale");
+            if sales_of || sales_after {
+                return false;
+            }
+        }
         // "world supplies of wheat": the noun of market supply, not a flow.
         if matches!(word.to_ascii_lowercase().as_str(), "supply" | "supplies")
             && next_word(text, h.end).eq_ignore_ascii_case("of")
@@ -2621,6 +2636,13 @@ fn asks_another_to_trade(ctx: &Context, sentence_start: usize, trigger: &Hit) ->
             )
         });
     !asked.is_empty() && asked.len() <= 6 && !passive
+}
+
+/// The byte after the `n`-th word following `pos` (or the text's end).
+fn words_end(text: &str, pos: usize, n: usize) -> usize {
+    crate::text::words(&text[pos..])
+        .get(n.saturating_sub(1))
+        .map_or(text.len(), |&(_, b)| pos + b)
 }
 
 /// Whether the word at `pos` makes the goods before it name a market, a
