@@ -960,6 +960,13 @@ mod tests {
     }
 
     #[test]
+    fn a_paper_that_speaks_or_a_debt_paper_is_no_goods() {
+        assert!(find("the paper marked an easing in Japan's position").is_empty());
+        assert!(find("Bolivia bought back its own debt paper").is_empty());
+        assert_eq!(find("Finland exported paper and pulp").len(), 2);
+    }
+
+    #[test]
     fn goods_naming_a_firm_are_no_goods() {
         assert_eq!(
             find("a major U.S. oil company bought propane"),
