@@ -717,6 +717,18 @@ fn sales_of_imported_goods_are_a_home_market() {
 }
 
 #[test]
+fn the_subject_of_a_passive_does_not_trade() {
+    let f = flows(
+        "He said EC nations will be hurt by the diverted shipments of Asian textiles.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter().all(|c| c.exporter.as_deref() != Some("EU")),
+        "{f:?}"
+    );
+}
+
+#[test]
 fn a_transit_port_is_no_buyer() {
     let f = flows(
         "No Zambian copper had been shipped through Zimbabwe to the Mozambican port of Beira, Mapara said.",

@@ -1638,7 +1638,30 @@ impl TradeFrame {
                 }
         });
         candidates
-            .rfind(|m| !preceded_by_preposition(ctx, s.start, m.start))
+            .rfind(|m| {
+                // ("EC nations will be hurt by the diverted shipments": a
+                // passive's subject undergoes the trade, it does not trade.)
+                let gap = gap_words(ctx.text, m.end, trigger.start);
+                let passive_by = gap.iter().position(|w| w == "by").is_some_and(|k| {
+                    let participle = k > 0 && {
+                        let p = gap[k - 1].as_str();
+                        p.ends_with("ed")
+                            || p.ends_with("en")
+                            || matches!(
+                                p,
+                                "hurt" | "hit" | "cut" | "bought" | "sold" | "made" | "set"
+                            )
+                    };
+                    participle
+                        && gap[..k].iter().any(|w| {
+                            matches!(
+                                w.as_str(),
+                                "be" | "been" | "being" | "is" | "are" | "was" | "were"
+                            )
+                        })
+                });
+                !preceded_by_preposition(ctx, s.start, m.start) && !passive_by
+            })
             .and_then(|m| country_of(m))
     }
 
