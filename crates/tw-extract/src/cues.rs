@@ -158,6 +158,7 @@ pub struct Cues {
     pub(crate) maker_nouns: PhraseSet,
     pub(crate) request_verbs: PhraseSet,
     pub(crate) party_nouns: PhraseSet,
+    pub(crate) firm_nouns: PhraseSet,
     pub(crate) forecast_verbs: PhraseSet,
     pub(crate) carrier_prepositions: PhraseSet,
     /// Separators of two trade clauses in one sentence (as written).

@@ -729,6 +729,28 @@ fn the_subject_of_a_passive_does_not_trade() {
 }
 
 #[test]
+fn a_trade_houses_nationality_is_no_origin() {
+    let f = flows(
+        "Traders said a French house sold two cargoes of white sugar to India at 233 dlrs CIF.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter().all(|c| c.exporter.as_deref() != Some("FR")),
+        "{f:?}"
+    );
+    assert!(
+        f.iter().any(|c| c.importer.as_deref() == Some("IN")),
+        "{f:?}"
+    );
+    // Firms that export are the exporters.
+    let f = flows(
+        "The Yugoslav firms will export oil products to France.",
+        "1987-03-20",
+    );
+    assert_eq!(f[0].exporter.as_deref(), Some("YU"), "{f:?}");
+}
+
+#[test]
 fn a_transit_port_is_no_buyer() {
     let f = flows(
         "No Zambian copper had been shipped through Zimbabwe to the Mozambican port of Beira, Mapara said.",

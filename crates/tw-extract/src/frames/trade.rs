@@ -112,7 +112,8 @@ impl TradeFrame {
                 m.country().is_none()
                     || !(ctx.cues.carrier_nouns.is_exactly(next)
                         || ctx.cues.rival_nouns.is_exactly(next)
-                        || (transit && to_port(m)))
+                        || (transit && to_port(m))
+                        || names_firm(ctx, m))
             })
             .collect();
         let times: Vec<&M> = mentions
@@ -2659,6 +2660,31 @@ fn asks_another_to_trade(ctx: &Context, sentence_start: usize, trigger: &Hit) ->
             )
         });
     !asked.is_empty() && asked.len() <= 6 && !passive
+}
+
+/// Whether a country adjective names a trade house's nationality ("a
+/// French house", "a U.K. trade house"): one of `firm_nouns` right after
+/// it, or after one more word.
+fn names_firm(ctx: &Context, m: &M) -> bool {
+    if !matches!(
+        &m.kind,
+        Kind::Country {
+            form: Form::Adjective,
+            ..
+        }
+    ) {
+        return false;
+    }
+    let words = gap_words(ctx.text, m.end, words_end(ctx.text, m.end, 3));
+    let firm = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| ctx.cues.firm_nouns.is_exactly(w))
+            || words
+                .get(k..k + 2)
+                .is_some_and(|p| ctx.cues.firm_nouns.is_exactly(&p.join(" ")))
+    };
+    firm(0) || firm(1)
 }
 
 /// The byte after the `n`-th word following `pos` (or the text's end).
