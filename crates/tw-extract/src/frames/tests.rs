@@ -751,6 +751,31 @@ fn a_trade_houses_nationality_is_no_origin() {
 }
 
 #[test]
+fn what_a_pact_asks_for_is_talk_unless_it_names_an_amount() {
+    for text in [
+        "The two countries signed a pact last September in which Japan agreed to stop selling its microchips in the United States below production costs.",
+        "The agreement called on Japan to buy more American-made semiconductors.",
+    ] {
+        let f = flows(text, "1987-03-20");
+        assert!(f.is_empty(), "{text}: {f:?}");
+    }
+    let f = flows(
+        "Under the agreement, the EC will import two mln tonnes of maize into Spain.",
+        "1987-03-20",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    // A sale agreed is a flow.
+    let f = flows(
+        "India today signed an agreement to sell 500 mini passenger cars to Hungary.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter().any(|c| c.importer.as_deref() == Some("HU")),
+        "{f:?}"
+    );
+}
+
+#[test]
 fn a_transit_port_is_no_buyer() {
     let f = flows(
         "No Zambian copper had been shipped through Zimbabwe to the Mozambican port of Beira, Mapara said.",

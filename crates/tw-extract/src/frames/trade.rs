@@ -2478,10 +2478,33 @@ fn passive_recipient(ctx: &Context, trigger: &Hit, mentions: &[&M]) -> bool {
 /// licensing system") or is the object of a policy verb ("limit imports",
 /// "a fee on imported oil"): talk about a flow, not a flow.
 fn is_policy_talk(ctx: &Context, h: &Hit) -> bool {
-    if names_policy_noun(ctx, h) {
+    if names_policy_noun(ctx, h) || pact_terms(ctx, h) {
         return true;
     }
     measure_or_policy_before(ctx, h)
+}
+
+/// A trade word in what a pact asks for, in a sentence with no amount
+/// (`pact_nouns`, `pact_links`: "a pact in which Japan agreed to stop
+/// selling chips below cost").
+fn pact_terms(ctx: &Context, h: &Hit) -> bool {
+    let text = ctx.text;
+    let wide_start = ctx.words_before(h.start, 15);
+    let wide = &text[wide_start..h.start];
+    let Some(p) = ctx.cues.pact_nouns.find(wide).last().copied() else {
+        return false;
+    };
+    let between = &wide[p.end..];
+    if between.contains([',', ';', '.']) || !ctx.cues.pact_links.any(between) {
+        return false;
+    }
+    let end = sentence_end_at(ctx, h.end);
+    !ctx.mentions.within(wide_start, end).any(|m| {
+        matches!(
+            m.kind,
+            Kind::Quantity { .. } | Kind::Money { per_unit: None, .. }
+        )
+    })
 }
 
 /// "export licences", "import quotas", "purchase requirements": the trade
