@@ -778,6 +778,52 @@ fn what_a_pact_asks_for_is_talk_unless_it_names_an_amount() {
 }
 
 #[test]
+fn a_programme_sells_to_those_who_buy_under_it() {
+    // Filed from Washington: the dateline's country runs the programme,
+    // it does not buy under it.
+    let mut d = doc(
+        "West African countries have already purchased 129,500 tonnes of wheat under previously announced export bonus programs, it noted.",
+        "1987-03-20",
+    );
+    d.metadata
+        .insert("dateline".into(), "WASHINGTON, March 20".into());
+    let f: Vec<_> = extract(&d)
+        .claims
+        .into_iter()
+        .filter(|c| c.kind == ClaimKind::TradeFlow)
+        .collect();
+    assert!(
+        f.iter().all(|c| c.importer.as_deref() != Some("US")),
+        "{f:?}"
+    );
+    assert!(
+        f.iter().any(|c| c.exporter.as_deref() == Some("US")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_country_owning_a_statistic_is_no_party() {
+    let f = flows(
+        "The EC figure included 63,387 vehicles to West Germany.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter().all(|c| c.exporter.as_deref() != Some("EU")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_sentence_with_goods_of_its_own_does_not_continue_other_goods() {
+    let f = flows(
+        "Israel exported 20,000 tonnes of cotton in 1986. Maize production is targetted to rise by 48,000 tonnes, and exports by 34,000 tonnes.",
+        "1987-03-20",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+}
+
+#[test]
 fn a_transit_port_is_no_buyer() {
     let f = flows(
         "No Zambian copper had been shipped through Zimbabwe to the Mozambican port of Beira, Mapara said.",

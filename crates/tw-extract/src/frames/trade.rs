@@ -113,7 +113,8 @@ impl TradeFrame {
                     || !(ctx.cues.carrier_nouns.is_exactly(next)
                         || ctx.cues.rival_nouns.is_exactly(next)
                         || (transit && to_port(m))
-                        || names_firm(ctx, m))
+                        || names_firm(ctx, m)
+                        || ctx.cues.statistic_nouns.is_exactly(next))
             })
             .collect();
         let times: Vec<&M> = mentions
@@ -443,9 +444,22 @@ impl TradeFrame {
             // or tariffs") goes on with the talk, not with the flow; nor
             // does one naming goods of its own the lexicon does not know
             // ("sales of protein concentrates").
-            let own_goods = triggers
-                .iter()
-                .any(|t| names_unknown_goods(ctx, t, &mentions));
+            // ("Maize production is targetted to rise ..., and exports by
+            // 34,000 tonnes": goods of its own, though not moving.)
+            let other_goods = continuing.is_some_and(|p| {
+                mentions.iter().any(|m| match &m.kind {
+                    Kind::Commodity { hs: Some(hs), .. } => !p.commodities.iter().any(|c| {
+                        c.hs.as_ref().is_some_and(|h| {
+                            h.starts_with(hs.as_str()) || hs.starts_with(h.as_str())
+                        })
+                    }),
+                    _ => false,
+                })
+            });
+            let own_goods = other_goods
+                || triggers
+                    .iter()
+                    .any(|t| names_unknown_goods(ctx, t, &mentions));
             return match continuing {
                 Some(previous)
                     if !both_ways
@@ -849,6 +863,23 @@ impl TradeFrame {
                         importers.extend(previous.importer.clone());
                     }
                 }
+            }
+            // "West African countries have purchased 129,500 tonnes of wheat
+            // under export bonus programs": the programme's country sells.
+            // (The body that runs it, else the country the story is filed
+            // from.)
+            // (Never the buyer itself: "West German import licences ...
+            // registered" are Germany's.)
+            if programme && dir == Direction::Import && exporter.is_none() {
+                exporter = self
+                    .programme_country(ctx, i, &mentions)
+                    .or_else(|| ctx.home.clone())
+                    .filter(|runs| {
+                        subject.as_ref() != Some(runs)
+                            && !countries.iter().any(|m| {
+                                m.end <= trigger.start && m.country() == Some(runs.as_str())
+                            })
+                    });
             }
             if importers.is_empty() && dir == Direction::Import {
                 // Another country named in full; one after the trigger
