@@ -159,6 +159,7 @@ pub struct Cues {
     pub(crate) request_verbs: PhraseSet,
     pub(crate) party_nouns: PhraseSet,
     pub(crate) firm_nouns: PhraseSet,
+    pub(crate) money_verbs: PhraseSet,
     pub(crate) statistic_nouns: PhraseSet,
     pub(crate) pact_nouns: PhraseSet,
     pub(crate) pact_links: PhraseSet,

@@ -975,6 +975,15 @@ mod tests {
         assert!(find("the oil-rich states and oil producing countries").is_empty());
         // People who speak of the goods.
         assert!(find("many U.S. grain analysts have revised their estimates").is_empty());
+        // Goods in other goods; a flour named by its wheat.
+        assert!(find("imports of sugar-containing products").len() <= 1);
+        assert!(find("imports of sugar-containing products")
+            .iter()
+            .all(|(t, _)| t != "sugar"));
+        assert_eq!(
+            find("13,000 tonnes of soft wheat flour"),
+            vec![("soft wheat flour".to_string(), hs("1101"))]
+        );
         // A part of the goods is other goods.
         assert!(find("the main component of cigarette filters").is_empty());
         assert_eq!(find("imports of car parts").len(), 1);

@@ -824,6 +824,31 @@ fn a_sentence_with_goods_of_its_own_does_not_continue_other_goods() {
 }
 
 #[test]
+fn car_registrations_raids_and_money_channelled_are_no_flows() {
+    for text in [
+        "West German new car registrations rose four pct last month, the Federal Motor Office said.",
+        "Iraq said its jets attacked Iranian oil shipments in the Gulf.",
+    ] {
+        let f = flows(text, "1987-03-20");
+        assert!(f.is_empty(), "{text}: {f:?}");
+    }
+    let f = flows(
+        "Proceeds from the arms sales to Iran were being funneled to a Swiss bank account.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter().all(|c| c.importer.as_deref() != Some("CH")),
+        "{f:?}"
+    );
+    // Coffee registered is for export.
+    let f = flows(
+        "The Brazilian Coffee Institute today registered 1.4 mln 60 kilo bags of green coffee for May shipment.",
+        "1987-03-20",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+}
+
+#[test]
 fn a_transit_port_is_no_buyer() {
     let f = flows(
         "No Zambian copper had been shipped through Zimbabwe to the Mozambican port of Beira, Mapara said.",

@@ -1235,6 +1235,18 @@ impl TradeFrame {
                 return false;
             }
         }
+        // "new car registrations": vehicles registered are a home market
+        // ("registered 1.4 mln bags of green coffee" are for export).
+        if lower_word.starts_with("regist")
+            && mentions.iter().any(|m| {
+                matches!(&m.kind, Kind::Commodity { hs: Some(hs), .. }
+                    if ctx.cues.vehicle_hs.iter().any(|v| hs.starts_with(v.as_str())))
+                    && m.end <= h.start
+                    && gap_words(text, m.end, h.start).is_empty()
+            })
+        {
+            return false;
+        }
         // "world supplies of wheat": the noun of market supply, not a flow.
         if matches!(word.to_ascii_lowercase().as_str(), "supply" | "supplies")
             && next_word(text, h.end).eq_ignore_ascii_case("of")
@@ -1710,6 +1722,18 @@ impl TradeFrame {
         let s = ctx.sentences[i];
         let lower = &ctx.text[from..s.end];
         for h in markers.find(lower) {
+            // ("were diverted to the contras": money, not goods, went there.)
+            let before = gap_words(
+                ctx.text,
+                ctx.words_before(from + h.start, 2),
+                from + h.start,
+            );
+            if before
+                .last()
+                .is_some_and(|w| ctx.cues.money_verbs.is_exactly(w))
+            {
+                continue;
+            }
             let pos = from + h.end;
             let Some(first) = countries.iter().position(|m| m.start >= pos) else {
                 continue;
