@@ -92,12 +92,16 @@ impl TradeFrame {
     ) -> Vec<Claim> {
         let s = ctx.sentences[i];
         let sent = ctx.sentence_text(i);
+        // Most sentences name no trade at all.
+        if !ctx.cues.triggers.phrases.any(sent) {
+            return Vec::new();
+        }
         let attribution = &ctx.attributions[i];
         // "carried on Norwegian tankers": the flag of a ship is no party;
         // nor is a rival ("due to British competition"), nor a port goods
         // pass through ("through Zimbabwe to the Mozambican port of Beira").
         // (A port of origin, "from U.S. ports", stays the seller's.)
-        let transit = ctx.cues.transit_markers.any(sent);
+        let transit = std::cell::OnceCell::new();
         let to_port = |m: &M| {
             ctx.cues.port_nouns.is_exactly(next_word(ctx.text, m.end))
                 && gap_words(ctx.text, ctx.words_before(m.start, 3), m.start)
@@ -112,7 +116,8 @@ impl TradeFrame {
                 m.country().is_none()
                     || !(ctx.cues.carrier_nouns.is_exactly(next)
                         || ctx.cues.rival_nouns.is_exactly(next)
-                        || (transit && to_port(m))
+                        || (to_port(m)
+                            && *transit.get_or_init(|| ctx.cues.transit_markers.any(sent)))
                         || names_firm(ctx, m)
                         || ctx.cues.statistic_nouns.is_exactly(next))
             })
