@@ -336,7 +336,6 @@ pub(crate) fn push_unique(list: &mut Vec<String>, value: String) {
     }
 }
 
-/// Lower-cased words between two byte offsets.
 /// Split each sentence holding two trade clauses at the break between them
 /// (`clause_breaks` in the cues: "Sudan will export corn, while Jordan will
 /// export cement"); both parts keep the sentence's attribution.
@@ -409,6 +408,7 @@ fn split_trade_clauses(
     (out_s, out_a)
 }
 
+/// Lower-cased words between two byte offsets.
 pub(crate) fn gap_words(text: &str, start: usize, end: usize) -> Vec<String> {
     if end <= start {
         return Vec::new();

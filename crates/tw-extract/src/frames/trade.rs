@@ -2656,8 +2656,9 @@ fn measure_or_policy_before(ctx: &Context, h: &Hit) -> bool {
 
 /// True for a trade word in the form of a past participle ("imported",
 /// "sold", "bought", "taken").
-/// The country right after a selling verb and right before its goods
-/// ("selling China wheat"): the receiver of a double object.
+/// The country right after a selling verb and before its goods, with a
+/// determiner, "with" or an amount between ("sell India a computer",
+/// "supply Iran with oil products"): the receiver of a double object.
 fn recipient_between(
     ctx: &Context,
     trigger: &Hit,
@@ -2788,7 +2789,7 @@ fn heads_other_noun(ctx: &Context, pos: usize) -> bool {
 }
 
 /// Whether the word at `pos` is a trade word that is talk of a measure
-/// ("purchase requirements", "import quotas").
+/// ("purchase requirements", "import quotas", "a quota on ... imports").
 fn names_talk(ctx: &Context, pos: usize) -> bool {
     let word = next_word(ctx.text, pos);
     if word.is_empty() {
