@@ -150,14 +150,16 @@ impl TradeFrame {
         // Talk about a flow ("a fee on domestic and imported oil, payable
         // on oil sold") is no flow, and governs the trade words of its
         // clause that follow.
-        let talk: Vec<bool> = triggers.iter().map(|h| is_policy_talk(ctx, h)).collect();
+        let talks: Vec<Talk> = triggers.iter().map(|h| Talk::of(ctx, h)).collect();
+        let talk: Vec<bool> = talks.iter().map(Talk::any).collect();
         // "import surcharges or tariffs", "the total import bill": a measure
         // or an aggregate named by its trade word.
-        let talk_of_measures = triggers.iter().any(|h| {
-            ctx.cues
-                .measure_nouns
-                .is_exactly(next_word(ctx.text, h.end))
-                || names_policy_noun(ctx, h)
+        let talk_of_measures = triggers.iter().zip(&talks).any(|(h, t)| {
+            t.policy_noun
+                || ctx
+                    .cues
+                    .measure_nouns
+                    .is_exactly(next_word(ctx.text, h.end))
         });
         // Ends of the trade words that are talk of a measure ("taxes on
         // imported cars", "import quotas"; a policy verb before a trade
@@ -165,15 +167,9 @@ impl TradeFrame {
         // leaves the goods to the flow).
         let talk_ends: Vec<usize> = triggers
             .iter()
-            .filter(|h| {
-                names_policy_noun(ctx, h)
-                    || measure_on(ctx, h)
-                    || ctx
-                        .cues
-                        .policy_after
-                        .any(words_after_in_clause(ctx, h.end, 8))
-            })
-            .map(|h| h.end)
+            .zip(&talks)
+            .filter(|(_, t)| t.measure)
+            .map(|(h, _)| h.end)
             .collect();
         let flow_starts: Vec<usize> = triggers
             .iter()
@@ -307,11 +303,7 @@ impl TradeFrame {
                     form: Form::Adjective,
                     ..
                 }
-            ) && mentions.iter().any(|g| {
-                matches!(g.kind, Kind::Commodity { .. })
-                    && g.start >= m.end
-                    && ctx.text[m.end..g.start].trim().is_empty()
-            })
+            ) && goods_right_after(ctx, m, &mentions).is_some()
         });
         if quotes_price
             && origin_only
@@ -355,11 +347,8 @@ impl TradeFrame {
             .copied()
             .filter(|m| {
                 m.country().is_none()
-                    || !mentions.iter().any(|g| {
-                        matches!(g.kind, Kind::Commodity { .. })
-                            && g.start >= m.end
-                            && ctx.text[m.end..g.start].trim().is_empty()
-                            && !commodities.iter().any(|c| std::ptr::eq(*c, *g))
+                    || !goods_right_after(ctx, m, &mentions).is_some_and(|g| {
+                        !commodities.iter().any(|c| std::ptr::eq(*c, g))
                             && heads_other_noun(ctx, g.end)
                     })
             })
@@ -1108,7 +1097,7 @@ impl TradeFrame {
     }
 
     /// A trigger word that names a flow here (policy talk is ruled out
-    /// before, by [`is_policy_talk`]): not glued into a compound by a
+    /// before, by [`Talk`]): not glued into a compound by a
     /// hyphen ("anti-ship"), not inside a capitalised name, and, for words
     /// with other senses, followed by goods, a quantity or money.
     fn is_flow_trigger(&self, ctx: &Context, h: &Hit, mentions: &[&M]) -> bool {
@@ -1160,7 +1149,8 @@ impl TradeFrame {
         // "Japan offered to improve inspection systems": an offer to act,
         // not of goods ("offered to Egypt", "offered to the Soviet Union"
         // name a buyer; "offered to sell" leaves "sell" to trigger).
-        if word.to_ascii_lowercase().starts_with("offer") {
+        let lower_word = word.to_ascii_lowercase();
+        if lower_word.starts_with("offer") {
             let after_to = &text[h.end..];
             if next_word(after_to, 0).eq_ignore_ascii_case("to") {
                 let rest = after_to.trim_start()[2..].trim_start();
@@ -1227,7 +1217,6 @@ impl TradeFrame {
         }
         // "domestic sales of imported vehicles", "Imported cars sales": a
         // market for goods once imported, not their import.
-        let lower_word = word.to_ascii_lowercase();
         if matches!(lower_word.as_str(), "imported" | "exported") {
             let before = gap_words(text, ctx.words_before(h.start, 3), h.start);
             let sales_of = before.len() == 2
@@ -1244,16 +1233,13 @@ impl TradeFrame {
         // ("registered 1.4 mln bags of green coffee" are for export).
         if lower_word.starts_with("regist")
             && mentions.iter().any(|m| {
-                matches!(&m.kind, Kind::Commodity { hs: Some(hs), .. }
-                    if ctx.cues.vehicle_hs.iter().any(|v| hs.starts_with(v.as_str())))
-                    && m.end <= h.start
-                    && gap_words(text, m.end, h.start).is_empty()
+                is_vehicle(ctx, m) && m.end <= h.start && gap_words(text, m.end, h.start).is_empty()
             })
         {
             return false;
         }
         // "world supplies of wheat": the noun of market supply, not a flow.
-        if matches!(word.to_ascii_lowercase().as_str(), "supply" | "supplies")
+        if matches!(lower_word.as_str(), "supply" | "supplies")
             && next_word(text, h.end).eq_ignore_ascii_case("of")
         {
             return false;
@@ -1334,8 +1320,6 @@ impl TradeFrame {
         if turned {
             return Vec::new();
         }
-        let (previous_exporter, previous_importer) =
-            (previous.exporter.clone(), previous.importer.clone());
         let (exporter, importer) = match direction {
             Direction::Export => {
                 let to = self
@@ -1346,10 +1330,10 @@ impl TradeFrame {
                 // its own, unknown, is not the last flow's.)
                 let own_destination = next_word(ctx.text, trigger.end).eq_ignore_ascii_case("to");
                 (
-                    subject.clone().or_else(|| previous_exporter.clone()),
+                    subject.clone().or_else(|| previous.exporter.clone()),
                     to.or_else(|| {
                         (!own_destination)
-                            .then(|| previous_importer.clone())
+                            .then(|| previous.importer.clone())
                             .flatten()
                     }),
                 )
@@ -1361,8 +1345,8 @@ impl TradeFrame {
                     .next();
                 let own_origin = next_word(ctx.text, trigger.end).eq_ignore_ascii_case("from");
                 (
-                    from.or_else(|| (!own_origin).then(|| previous_exporter.clone()).flatten()),
-                    subject.clone().or_else(|| previous_importer.clone()),
+                    from.or_else(|| (!own_origin).then(|| previous.exporter.clone()).flatten()),
+                    subject.clone().or_else(|| previous.importer.clone()),
                 )
             }
         };
@@ -1444,8 +1428,7 @@ impl TradeFrame {
             // "moved through Ostend on aircraft of Santa Lucia Airways": a
             // vehicle after a carrier's preposition carries the goods.
             .filter(|m| {
-                let carried = matches!(&m.kind, Kind::Commodity { hs: Some(hs), .. }
-                    if ctx.cues.vehicle_hs.iter().any(|v| hs.starts_with(v.as_str())));
+                let carried = is_vehicle(ctx, m);
                 let before = gap_words(ctx.text, ctx.words_before(m.start, 2), m.start);
                 !(carried
                     && before
@@ -2537,11 +2520,40 @@ fn passive_recipient(ctx: &Context, trigger: &Hit, mentions: &[&M]) -> bool {
 /// A trigger that names a policy or a need ("export cartel", "import
 /// licensing system") or is the object of a policy verb ("limit imports",
 /// "a fee on imported oil"): talk about a flow, not a flow.
-fn is_policy_talk(ctx: &Context, h: &Hit) -> bool {
-    if names_policy_noun(ctx, h) || pact_terms(ctx, h) {
-        return true;
+/// Why a trade word is talk rather than a flow, worked out once per trade
+/// word.
+struct Talk {
+    /// The trade word names a measure or an aggregate ("import quotas").
+    policy_noun: bool,
+    /// Talk of a measure: a policy noun, a measure on the trade word ("a
+    /// duty ... on U.S. corn imports") or a barrier after it ("imports
+    /// could be freed"). Goods such talk governs are its own.
+    measure: bool,
+    /// Any talk: a measure, what a pact asks for, or a policy verb before
+    /// the trade word ("limit imports").
+    any: bool,
+}
+
+impl Talk {
+    fn of(ctx: &Context, h: &Hit) -> Talk {
+        let policy_noun = names_policy_noun(ctx, h);
+        let measure = policy_noun
+            || measure_on(ctx, h)
+            || ctx
+                .cues
+                .policy_after
+                .any(words_after_in_clause(ctx, h.end, 11));
+        let any = measure || pact_terms(ctx, h) || policy_verb_before(ctx, h);
+        Talk {
+            policy_noun,
+            measure,
+            any,
+        }
     }
-    measure_or_policy_before(ctx, h)
+
+    fn any(&self) -> bool {
+        self.any
+    }
 }
 
 /// A trade word in what a pact asks for, in a sentence with no amount
@@ -2629,20 +2641,11 @@ fn measure_on(ctx: &Context, h: &Hit) -> bool {
     })
 }
 
-/// A measure on the trade word ("a duty ... on U.S. corn imports"), a
-/// barrier after it, or a policy verb before it.
-fn measure_or_policy_before(ctx: &Context, h: &Hit) -> bool {
+/// A policy verb a few words before the trade word ("limit imports",
+/// "dependence on oil imports").
+fn policy_verb_before(ctx: &Context, h: &Hit) -> bool {
     let text = ctx.text;
     let cues = ctx.cues;
-    let measure_on = measure_on(ctx, h);
-    if measure_on {
-        return true;
-    }
-    // "a product on which imports could be freed": a barrier lifted or
-    // laid after the trade word.
-    if cues.policy_after.any(words_after_in_clause(ctx, h.end, 11)) {
-        return true;
-    }
     let before_start = ctx.words_before(h.start, 7);
     let before = &text[before_start..h.start];
     cues.policy_verbs.find(before).iter().any(|p| {
@@ -2654,8 +2657,6 @@ fn measure_or_policy_before(ctx: &Context, h: &Hit) -> bool {
     })
 }
 
-/// True for a trade word in the form of a past participle ("imported",
-/// "sold", "bought", "taken").
 /// The country right after a selling verb and before its goods, with a
 /// determiner, "with" or an amount between ("sell India a computer",
 /// "supply Iran with oil products"): the receiver of a double object.
@@ -2769,6 +2770,21 @@ fn names_firm(ctx: &Context, m: &M) -> bool {
                 .is_some_and(|p| ctx.cues.firm_nouns.is_exactly(&p.join(" ")))
     };
     firm(0) || firm(1)
+}
+
+/// Goods in the HS chapters of vehicles (`vehicle_hs` in the cues).
+fn is_vehicle(ctx: &Context, m: &M) -> bool {
+    matches!(&m.kind, Kind::Commodity { hs: Some(hs), .. }
+        if ctx.cues.vehicle_hs.iter().any(|v| hs.starts_with(v.as_str())))
+}
+
+/// The goods mention right after `m` with only white space between.
+fn goods_right_after<'m>(ctx: &Context, m: &M, mentions: &[&'m M]) -> Option<&'m M> {
+    mentions.iter().copied().find(|g| {
+        matches!(g.kind, Kind::Commodity { .. })
+            && g.start >= m.end
+            && ctx.text[m.end..g.start].trim().is_empty()
+    })
 }
 
 /// The byte after the `n`-th word following `pos` (or the text's end).
@@ -2940,6 +2956,8 @@ fn only_goods_before(ctx: &Context, sentence_start: usize, trigger: &Hit, mentio
     ctx.text[pos..trigger.start].trim().is_empty()
 }
 
+/// True for a trade word in the form of a past participle ("imported",
+/// "sold", "bought", "taken").
 fn is_participle(ctx: &Context, trigger: &Hit) -> bool {
     let word = ctx.text[trigger.start..trigger.end].to_ascii_lowercase();
     word.ends_with("ed") || matches!(word.as_str(), "sold" | "bought" | "taken")
@@ -3219,7 +3237,6 @@ fn preceded_by_comparison_word(ctx: &Context, pos: usize) -> bool {
     }) && !words.iter().any(|w| matches!(w.as_str(), "of"))
 }
 
-/// True when the ISO time `t` ended before the document's anchor.
 /// Whether the period `t` (ISO: "1987", "1986-04/1987-03") began by the
 /// document's anchor and has not ended before it.
 fn spans_anchor(t: &str, ctx: &Context) -> bool {
@@ -3228,27 +3245,24 @@ fn spans_anchor(t: &str, ctx: &Context) -> bool {
     };
     let (start, end) = t.split_once('/').unwrap_or((t, t));
     let a = anchor.date_part();
-    let before = |x: &str| {
-        let n = x.len().min(a.len());
-        x[..n] <= a[..n]
-    };
-    let after = |x: &str| {
-        let n = x.len().min(a.len());
-        x[..n] >= a[..n]
-    };
-    before(start) && after(end)
+    at_precision(start, a).is_le() && at_precision(end, a).is_ge()
 }
 
+/// True when the ISO time `t` ended before the document's anchor.
 fn ended_before_anchor(t: &str, ctx: &Context) -> bool {
     let Some(anchor) = ctx.doc.anchor() else {
         return false;
     };
     let end = t.rsplit('/').next().unwrap_or(t);
-    // Compare at the shorter precision; a year-only interval end "1986"
-    // ends before "1987-03-26".
-    let a = anchor.date_part();
-    let n = end.len().min(a.len());
-    end[..n] < a[..n]
+    // A year-only interval end "1986" ends before "1987-03-26".
+    at_precision(end, anchor.date_part()).is_lt()
+}
+
+/// Two ISO dates compared at the shorter one's precision ("1987" equals
+/// "1987-03-26").
+fn at_precision(x: &str, anchor: &str) -> std::cmp::Ordering {
+    let n = x.len().min(anchor.len());
+    x[..n].cmp(&anchor[..n])
 }
 
 /// Claims from one sentence with the same roles, time and status become one.
