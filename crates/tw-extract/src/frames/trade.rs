@@ -256,12 +256,9 @@ impl TradeFrame {
         // In a sentence about export rebates or licences the tender is the
         // act ("white sugar received export rebates at today's EC tender").
         let mut triggers = triggers;
-        if ctx.cues.export_tender_cues.any(sent) {
-            if let Some(tender) = triggers.iter().find(|t| {
-                ctx.text[t.start..t.end]
-                    .to_ascii_lowercase()
-                    .starts_with("tender")
-            }) {
+        let export_tender = ctx.cues.export_tender_cues.any(sent);
+        if export_tender {
+            if let Some(tender) = triggers.iter().find(|t| is_tender(ctx, t)) {
                 let from = tender.start;
                 triggers.retain(|t| t.start >= from);
             }
@@ -523,14 +520,7 @@ impl TradeFrame {
             }
             // "white sugar received export rebates at today's EC tender": a
             // tender for export licences sells.
-            Direction::Import
-                if ctx.text[trigger.start..trigger.end]
-                    .to_ascii_lowercase()
-                    .starts_with("tender")
-                    && ctx.cues.export_tender_cues.any(sent) =>
-            {
-                Direction::Export
-            }
+            Direction::Import if export_tender && is_tender(ctx, &trigger) => Direction::Export,
             // "Saudi Arabia is Brazil's second biggest oil supplier": the
             // country whose supplier or customer it is stands on the other
             // side.
@@ -2770,6 +2760,13 @@ fn names_firm(ctx: &Context, m: &M) -> bool {
                 .is_some_and(|p| ctx.cues.firm_nouns.is_exactly(&p.join(" ")))
     };
     firm(0) || firm(1)
+}
+
+/// Whether the trade word is "tender" or one of its forms.
+fn is_tender(ctx: &Context, h: &Hit) -> bool {
+    ctx.text[h.start..h.end]
+        .to_ascii_lowercase()
+        .starts_with("tender")
 }
 
 /// Goods in the HS chapters of vehicles (`vehicle_hs` in the cues).
