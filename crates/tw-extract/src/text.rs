@@ -128,6 +128,36 @@ pub(crate) fn word_count(text: &str) -> usize {
     words(text).len()
 }
 
+/// Byte offsets in `text` of the marks in `marks` that break a clause,
+/// leaving out a mark between two digits ("700,000 tonnes", "1.5 mln",
+/// "10:30").
+pub(crate) fn clause_marks<'t>(
+    text: &'t str,
+    marks: &'t [char],
+) -> impl Iterator<Item = usize> + 't {
+    let bytes = text.as_bytes();
+    text.match_indices(marks).map(|(k, _)| k).filter(move |&k| {
+        let digit_before = k > 0 && bytes[k - 1].is_ascii_digit();
+        let digit_after = bytes.get(k + 1).is_some_and(u8::is_ascii_digit);
+        !(digit_before && digit_after)
+    })
+}
+
+/// Whether `text` holds a clause-breaking mark (see [`clause_marks`]).
+pub(crate) fn has_clause_mark(text: &str, marks: &[char]) -> bool {
+    clause_marks(text, marks).next().is_some()
+}
+
+/// The first clause-breaking mark of `text` (see [`clause_marks`]).
+pub(crate) fn first_clause_mark(text: &str, marks: &[char]) -> Option<usize> {
+    clause_marks(text, marks).next()
+}
+
+/// The last clause-breaking mark of `text` (see [`clause_marks`]).
+pub(crate) fn last_clause_mark(text: &str, marks: &[char]) -> Option<usize> {
+    clause_marks(text, marks).last()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,5 +181,15 @@ mod tests {
         let text = "the U.S. and North Korea’s ministry";
         let w: Vec<&str> = words(text).iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(w, vec!["the", "U.S", "and", "North", "Korea’s", "ministry"]);
+    }
+
+    #[test]
+    fn commas_inside_numbers_break_no_clause() {
+        let text = "sell 700,000 tonnes at 1.5 dlrs, or 10:30; then";
+        let marks: Vec<usize> = clause_marks(text, &[',', ';', ':', '.']).collect();
+        assert_eq!(marks, vec![31, 41]);
+        assert!(!has_clause_mark("700,000 tonnes", &[',']));
+        assert_eq!(first_clause_mark("a, b, c", &[',']), Some(1));
+        assert_eq!(last_clause_mark("a, b, c", &[',']), Some(4));
     }
 }

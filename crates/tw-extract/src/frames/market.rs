@@ -37,8 +37,7 @@ impl Frame for MarketFrame {
             };
             let mut claim = ctx.claim(ClaimKind::Market, i, pos);
             // Evidence: up to the end of the clause that states it.
-            let clause_end = sent[verb.end..]
-                .find([',', ';'])
+            let clause_end = crate::text::first_clause_mark(&sent[verb.end..], &[',', ';'])
                 .map_or(s.end, |c| s.start + verb.end + c);
             claim.evidence[0] = ctx.evidence(s.start, clause_end);
             if let Kind::Commodity { hs, .. } = &goods.kind {

@@ -25,7 +25,7 @@ use tw_model::{Claim, ClaimKind, Commodity, Money, Quantity, Status};
 use super::{country_of, gap_words, Context, Frame};
 use crate::cues::Direction;
 use crate::mentions::{Kind, M};
-use crate::text::Hit;
+use crate::text::{first_clause_mark, has_clause_mark, last_clause_mark, Hit};
 use tw_gazetteer::Form;
 
 pub(crate) struct TradeFrame;
@@ -199,7 +199,7 @@ impl TradeFrame {
                     .is_exactly(&ctx.text[h.start..h.end])
                     || !policy.iter().any(|&p| {
                         p < h.start
-                            && !ctx.text[p..h.start].contains([',', ';', ':'])
+                            && !has_clause_mark(&ctx.text[p..h.start], &[',', ';', ':'])
                             && gap_words(ctx.text, p, h.start).len() <= 5
                     })
             })
@@ -331,7 +331,7 @@ impl TradeFrame {
                 end <= m.start && !flow_starts.iter().any(|&f| end <= f && f < m.start) && {
                     let gap = gap_words(ctx.text, end, m.start);
                     gap.len() <= 3
-                        && !ctx.text[end..m.start].contains([',', ';'])
+                        && !has_clause_mark(&ctx.text[end..m.start], &[',', ';'])
                         && !gap.iter().any(|w| w == "and" || w == "or")
                 }
             })
@@ -632,7 +632,7 @@ impl TradeFrame {
                     .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "while" | "to"));
                 ctx.cues.direction(t.index) != direction
                     && (word.ends_with("ing") || word.ends_with("ed") || coordinated)
-                    && (ctx.text[trigger.end..t.start].contains([',', ';'])
+                    && (has_clause_mark(&ctx.text[trigger.end..t.start], &[',', ';'])
                         || gap
                             .iter()
                             .any(|w| matches!(w.as_str(), "while" | "but" | "whereas" | "and")))
@@ -1867,8 +1867,7 @@ impl TradeFrame {
         let first = trigger.start.min(group.start);
         // The clause: from the last comma before the trigger (outside the
         // reporting clause) to a few words past the goods.
-        let clause_start = ctx.text[s.start..first]
-            .rfind([',', ';'])
+        let clause_start = last_clause_mark(&ctx.text[s.start..first], &[',', ';'])
             .map(|c| s.start + c + 1)
             .filter(|&c| !attribution.covers(c, c))
             .unwrap_or(s.start);
@@ -2557,7 +2556,7 @@ fn pact_terms(ctx: &Context, h: &Hit) -> bool {
         return false;
     };
     let between = &wide[p.end..];
-    if between.contains([',', ';', '.']) || !ctx.cues.pact_links.any(between) {
+    if has_clause_mark(between, &[',', ';', '.']) || !ctx.cues.pact_links.any(between) {
         return false;
     }
     let end = sentence_end_at(ctx, h.end);
@@ -2611,7 +2610,7 @@ fn measure_on(ctx: &Context, h: &Hit) -> bool {
     let Some(p) = ctx.cues.measure_nouns.find(wide).first().copied() else {
         return false;
     };
-    if wide[p.end..].contains([',', ';']) {
+    if has_clause_mark(&wide[p.end..], &[',', ';']) {
         return false;
     }
     [" on ", " for ", " against "].iter().any(|prep| {
@@ -2686,7 +2685,7 @@ fn recipient_between(
     });
     ((determiner && gap.len() <= 3 || amount)
         && gap.len() <= 8
-        && !ctx.text[m.end..group.start].contains([',', ';']))
+        && !has_clause_mark(&ctx.text[m.end..group.start], &[',', ';']))
     .then(|| country_of(m))
     .flatten()
 }
@@ -2701,7 +2700,7 @@ fn asks_another_to_trade(ctx: &Context, sentence_start: usize, trigger: &Hit) ->
     else {
         return false;
     };
-    let clause_start = before_to.rfind([',', ';']).map_or(0, |k| k + 1);
+    let clause_start = last_clause_mark(before_to, &[',', ';']).map_or(0, |k| k + 1);
     let clause = &before_to[clause_start..];
     let Some(verb) = ctx.cues.request_verbs.find(clause).last().copied() else {
         return false;
@@ -3020,7 +3019,7 @@ fn complement_of(ctx: &Context, sentence_start: usize, pos: usize) -> Option<(us
     let before = &ctx.text[sentence_start..pos];
     let k = before.rfind(" that ")?;
     // A clause break after "that" leaves the flow outside its complement.
-    if before[k..].contains([',', ';']) {
+    if has_clause_mark(&before[k..], &[',', ';']) {
         return None;
     }
     let noun = before[..k]
@@ -3133,7 +3132,7 @@ fn sentence_end_at(ctx: &Context, pos: usize) -> usize {
 /// word's clause.
 fn words_after_in_clause<'t>(ctx: &Context<'t>, pos: usize, count: usize) -> &'t str {
     let rest = &ctx.text[pos..sentence_end_at(ctx, pos)];
-    let clause = rest.find([',', ';', ':']).map_or(rest, |k| &rest[..k]);
+    let clause = first_clause_mark(rest, &[',', ';', ':']).map_or(rest, |k| &rest[..k]);
     let end = crate::text::words(clause)
         .get(count.saturating_sub(1))
         .map_or(clause.len(), |&(_, end)| end);
@@ -3186,9 +3185,8 @@ fn refers_back(sent: &str) -> bool {
 /// imported").
 fn pronoun_subject(ctx: &Context, sentence_start: usize, trigger: &Hit) -> bool {
     let before = &ctx.text[sentence_start..trigger.start];
-    let clause = before
-        .rfind([',', ';'])
-        .map_or(sentence_start, |k| sentence_start + k + 1);
+    let clause =
+        last_clause_mark(before, &[',', ';']).map_or(sentence_start, |k| sentence_start + k + 1);
     let words = gap_words(ctx.text, clause, trigger.start);
     // ("They said export licences ...": the pronoun speaks, it does not
     // trade.)
