@@ -181,6 +181,8 @@ pub struct Cues {
     pub(crate) acting_nouns: PhraseSet,
     pub(crate) state_words: PhraseSet,
     pub(crate) measure_nouns: PhraseSet,
+    pub(crate) measure_talk: PhraseSet,
+    pub(crate) stock_destinations: PhraseSet,
     pub(crate) relational_agents: PhraseSet,
     #[serde(rename = "onward_cues")]
     pub(crate) onward: PhraseSet,

@@ -1300,3 +1300,45 @@ fn a_flag_a_fee_and_domestic_demand_name_no_flow() {
         );
     }
 }
+
+#[test]
+fn a_flow_with_no_facts_of_its_own_in_talk_of_a_measure_is_talk() {
+    // A measure, a ruling, a dispute: the goods are what it is about.
+    for text in [
+        "Imports of rice to Japan are banned under the Foodstuff Control Act.",
+        "The tribunal ruled that Canadian potash shipments were injuring the industry.",
+        "He said the subsidies would help Argentina's grain exports.",
+    ] {
+        assert!(flows(text, "1987-04-01").is_empty(), "{text}");
+    }
+    // Facts of its own keep the flow: an amount, a time, both sides.
+    for text in [
+        "Japan imported 5,000 tonnes of rice last year despite the ban.",
+        "Under the quota, Japan imported rice from Thailand.",
+    ] {
+        assert_eq!(flows(text, "1987-04-01").len(), 1, "{text}");
+    }
+    // No measure named: the plain flow stands.
+    assert_eq!(flows("Japan imports rice.", "1987-04-01").len(), 1);
+}
+
+#[test]
+fn goods_sold_into_intervention_stay_at_home() {
+    for text in [
+        "Beghin-Say is not planning to withdraw the sugar it has placed into intervention, despite the high rebate awarded at this week's EC sugar tender.",
+        "Tomorrow's EC tender was made all the more difficult to project by the movement last week of nearly 800,000 tonnes sugar to intervention by operators, dealers said.",
+        "The Commission said it would sell the sugar sold into intervention back onto the EC market by tender.",
+    ] {
+        assert!(flows(text, "1987-04-01").is_empty(), "{text}");
+    }
+    // Both sides named: a flow abroad beside the intervention sales.
+    let f = flows(
+        "France sold 50,000 tonnes of wheat to China, while 10,000 tonnes went into intervention.",
+        "1987-04-01",
+    );
+    assert!(
+        f.iter()
+            .any(|c| c.exporter.as_deref() == Some("FR") && c.importer.as_deref() == Some("CN")),
+        "{f:?}"
+    );
+}

@@ -1083,6 +1083,17 @@ impl TradeFrame {
                         .is_exactly(&x.text.to_ascii_lowercase().replace("bulk ", ""))
             })
         });
+        // "Imports of rice to Japan are banned under the Foodstuff Control
+        // Act": in a sentence that talks of a measure, a ruling or a
+        // dispute, a flow with no facts of its own is talk of the measure.
+        if ctx.cues.measure_talk.any(sent) {
+            claims.retain(has_own_facts);
+        }
+        // "the sugar it has placed into intervention": goods sold into a
+        // support buyer's stocks stay at home.
+        if ctx.cues.stock_destinations.any(sent) {
+            claims.retain(|c| c.exporter.is_some() && c.importer.is_some());
+        }
         merge_same(claims)
     }
 
@@ -2146,6 +2157,15 @@ impl Frame for TradeFrame {
         }
         claims
     }
+}
+
+/// True when a flow states something of its own beyond goods and one
+/// side: an amount, a value, a time or both sides.
+fn has_own_facts(c: &Claim) -> bool {
+    c.quantity.is_some()
+        || c.value.is_some()
+        || c.time.is_some()
+        || (c.exporter.is_some() && c.importer.is_some())
 }
 
 /// True when two claims name the same goods (same HS codes).
