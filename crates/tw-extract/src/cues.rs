@@ -147,6 +147,7 @@ pub struct Cues {
     pub(crate) exchange_venues: PhraseSet,
     pub(crate) quote_markers: PhraseSet,
     pub(crate) withdrawn_markers: PhraseSet,
+    pub(crate) redirect_markers: PhraseSet,
     pub(crate) share_markers: PhraseSet,
     pub(crate) topic_nouns: PhraseSet,
     pub(crate) contention_nouns: PhraseSet,

@@ -1043,6 +1043,16 @@ fn goods_an_allocation_is_taken_from_do_not_move() {
         .collect();
     assert!(!goods.contains(&"wheat"), "{f:?}");
     assert!(goods.contains(&"mixed poultry feed"), "{f:?}");
+    // Each sum taken away, up to where the money goes.
+    let f = flows(
+        "The Commodity Credit Corporation (CCC) has transferred 12.0 mln dlrs in credit guarantees previously earmarked for sales of U.S. hatching eggs and 7.0 mln dlrs in guarantees for breeder livestock to increase coverage on sales of U.S. wheat to Iraq.",
+        "1987-03-25",
+    );
+    let goods: Vec<&str> = f
+        .iter()
+        .flat_map(|c| c.commodities.iter().map(|g| g.text.as_str()))
+        .collect();
+    assert_eq!(goods, vec!["wheat"], "{f:?}");
 }
 
 #[test]

@@ -654,16 +654,18 @@ impl TradeFrame {
         for (g, group) in groups.iter().enumerate() {
             // "credit guarantees previously earmarked for sales of wheat
             // have been switched to cover sales of poultry feed": the goods
-            // the money is taken from do not move.
-            let lead_start = ctx.words_before(group.start, 12).max(s.start);
-            let lead = &ctx.text[lead_start..group.start];
+            // the money is taken from do not move, up to the words that say
+            // where it goes ("... and 7.0 mln dlrs for breeder livestock to
+            // increase coverage on sales of protein concentrates").
+            let lead = &ctx.text[s.start..group.start];
             if ctx
                 .cues
                 .withdrawn_markers
                 .find(lead)
                 .last()
                 .is_some_and(|h| {
-                    gap_words(lead, h.end, lead.len()).len() <= 6 && !lead[h.end..].contains(',')
+                    let rest = &lead[h.end..];
+                    !has_clause_mark(rest, &[',', ';']) && !ctx.cues.redirect_markers.any(rest)
                 })
             {
                 continue;
