@@ -986,6 +986,10 @@ mod tests {
         );
         // A part of the goods is other goods.
         assert!(find("the main component of cigarette filters").is_empty());
+        // A machine named by what it runs on.
+        assert!(find("exports will include diesel engine spares").is_empty());
+        // Money-market paper is no goods.
+        assert!(find("inject liquidity against first category paper").is_empty());
         assert_eq!(find("imports of car parts").len(), 1);
         // A title after an abbreviation, not goods; plain wire copy is.
         assert!(find("In its report on Export Markets for U.S. Grains, it said").is_empty());

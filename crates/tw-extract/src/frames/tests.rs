@@ -653,6 +653,13 @@ fn a_country_between_a_selling_verb_and_its_goods_receives_them() {
         "1987-03-20",
     );
     assert_eq!(f[0].importer.as_deref(), Some("IR"), "{f:?}");
+    // A people after "the" is the receiver too.
+    let f = flows(
+        "A U.S. offer last fall to sell the Soviets lower-priced wheat was rebuffed.",
+        "1987-03-20",
+    );
+    assert_eq!(f[0].importer.as_deref(), Some("SU"), "{f:?}");
+    assert_ne!(f[0].exporter.as_deref(), Some("SU"), "{f:?}");
     // With nothing between, the country names the goods' origin.
     let f = flows(
         "The second hand offered Kenya coffee for May/June shipment.",
@@ -1351,4 +1358,33 @@ fn goods_sold_into_intervention_stay_at_home() {
             .any(|c| c.exporter.as_deref() == Some("FR") && c.importer.as_deref() == Some("CN")),
         "{f:?}"
     );
+}
+
+#[test]
+fn goods_joined_to_excluded_goods_are_excluded_too() {
+    let f = flows(
+        "Brazil's imports in January, excluding oil and wheat, totalled 1.8 billion dlrs.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter().all(|c| c
+            .commodities
+            .iter()
+            .all(|g| g.text != "oil" && g.text != "wheat")),
+        "{f:?}"
+    );
+    // A prefix leaves out its own goods only.
+    let f = flows(
+        "Imports rose, with the largest increases in non-monetary gold and passenger cars from Canada.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter()
+            .any(|c| c.commodities.iter().any(|g| g.text == "passenger cars")),
+        "{f:?}"
+    );
+    // A list with nothing excluded keeps its goods.
+    let f = flows("Brazil imported oil and wheat in February.", "1987-03-20");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].commodities.len(), 2, "{f:?}");
 }

@@ -1391,7 +1391,7 @@ impl TradeFrame {
     /// goods named as the subject of a price or output ("soybean meal
     /// prices", "copper production").
     fn commodities<'m>(&self, ctx: &Context, mentions: &[&'m M]) -> Vec<&'m M> {
-        let all: Vec<&M> = mentions
+        let mut all: Vec<&M> = mentions
             .iter()
             .copied()
             .filter(|m| matches!(m.kind, Kind::Commodity { .. }))
@@ -1450,20 +1450,34 @@ impl TradeFrame {
                     && before[0] != "exchange"
                     && ctx.cues.price_nouns.is_exactly(&before[0]))
             })
-            .filter(|m| {
-                let start = ctx.text[..m.start]
-                    .char_indices()
-                    .rev()
-                    .filter(|&(_, c)| c.is_whitespace())
-                    .nth(2)
-                    .map_or(0, |(b, _)| b);
-                let before = &ctx.text[start..m.start];
-                !ctx.cues.exclusion_markers.find(before).iter().any(|h| {
-                    before[h.end..].split_whitespace().count() == 0
-                        || before[h.end..].starts_with('-')
-                })
-            })
             .collect();
+        // "excluding oil and wheat": goods right after an exclusion marker,
+        // and those joined to them by "and" or "or", are left out.
+        let mut excluded_end: Option<usize> = None;
+        all.retain(|m| {
+            let start = ctx.text[..m.start]
+                .char_indices()
+                .rev()
+                .filter(|&(_, c)| c.is_whitespace())
+                .nth(2)
+                .map_or(0, |(b, _)| b);
+            let before = &ctx.text[start..m.start];
+            let hits = ctx.cues.exclusion_markers.find(before);
+            let marked = hits
+                .iter()
+                .any(|h| before[h.end..].split_whitespace().count() == 0);
+            // ("non-monetary gold and passenger cars": a prefix leaves out
+            // its own goods only.)
+            let prefixed = hits.iter().any(|h| before[h.end..].starts_with('-'));
+            let joined = excluded_end.is_some_and(|end| {
+                end <= m.start && {
+                    let gap = gap_words(ctx.text, end, m.start);
+                    !gap.is_empty() && gap.iter().all(|w| w == "and" || w == "or")
+                }
+            });
+            excluded_end = (marked || joined).then_some(m.end);
+            !(marked || joined || prefixed)
+        });
         all.iter()
             .enumerate()
             .filter(|&(k, m)| {
@@ -2677,11 +2691,31 @@ fn recipient_between(
     group: &Group,
     countries: &[&M],
 ) -> Option<String> {
+    // "sell the Soviets lower-priced wheat": a people, plural, is the
+    // receiver too.
+    let people = |m: &M| {
+        matches!(
+            &m.kind,
+            Kind::Country {
+                form: Form::Adjective,
+                ..
+            }
+        ) && m.text.ends_with('s')
+            && ctx.text[trigger.end..m.start]
+                .trim()
+                .eq_ignore_ascii_case("the")
+    };
     let m = countries.iter().find(|m| {
         m.start >= trigger.end
             && m.end <= group.start
-            && ctx.text[trigger.end..m.start].trim().is_empty()
+            && (ctx.text[trigger.end..m.start].trim().is_empty() || people(m))
     })?;
+    if people(m) {
+        let gap = gap_words(ctx.text, m.end, group.start);
+        return (gap.len() <= 3 && !has_clause_mark(&ctx.text[m.end..group.start], &[',', ';']))
+            .then(|| country_of(m))
+            .flatten();
+    }
     if matches!(
         &m.kind,
         Kind::Country {
