@@ -153,7 +153,8 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
             let previous_line = text[line_start..i].trim_end();
             let next_line = text[j..next_line_end].trim_start();
             let heading = previous_line.ends_with(':');
-            let breaks = newlines >= 2 || indent >= 2 || heading || {
+            let ruled = is_rule(previous_line) || is_rule(next_line);
+            let breaks = newlines >= 2 || indent >= 2 || heading || ruled || {
                 let wrapped = previous_line.ends_with(',')
                     || ends_with_ignore_ascii_case(previous_line, "total")
                     || next_line.starts_with('(');
@@ -172,6 +173,13 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     out.into_iter()
         .filter(|&(s, e)| !text[s..e].trim().is_empty())
         .collect()
+}
+
+/// A line drawn across the copy ("----", "====="): it parts two items of
+/// a digest, as a blank line does.
+fn is_rule(line: &str) -> bool {
+    let line = line.trim();
+    line.len() >= 3 && line.bytes().all(|b| matches!(b, b'-' | b'=' | b'*' | b'_'))
 }
 
 /// The offset of the first `needle` in `haystack`.
@@ -441,6 +449,19 @@ mod tests {
     }
 
     #[test]
+    fn a_ruled_line_parts_two_items() {
+        let t = "demand eased, they added.\n----\nMalaysian palm oil trimmed gains.";
+        assert_eq!(
+            texts(t),
+            vec![
+                "demand eased, they added.",
+                "----",
+                "Malaysian palm oil trimmed gains."
+            ]
+        );
+    }
+
+    #[test]
     fn decimals_are_not_boundaries() {
         assert_eq!(
             texts("It rose 2.5 pct. Then 3.1."),
@@ -491,7 +512,8 @@ mod tests {
                 let table_break =
                     !wrapped && (reference_tabular(next_line) || reference_tabular(previous_line));
                 let heading = previous_line.ends_with(':');
-                if newlines >= 2 || indent >= 2 || table_break || heading {
+                let ruled = is_rule(previous_line) || is_rule(next_line);
+                if newlines >= 2 || indent >= 2 || table_break || heading || ruled {
                     out.push((start, i));
                     start = j;
                     i = j;
@@ -609,6 +631,7 @@ mod tests {
             "Heading:\nNext",
             "“Rose.” Then",
             "U.S. The end.",
+            "added.\n----\nNext",
         ] {
             assert_eq!(split(text), reference_split(text), "{text:?}");
         }
