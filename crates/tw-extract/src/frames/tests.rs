@@ -726,6 +726,15 @@ fn sales_of_imported_goods_are_a_home_market() {
 }
 
 #[test]
+fn what_is_offered_to_farmers_stays_at_home() {
+    let f = flows(
+        "The USDA offered a special corn bonus rental payment to the farmers to be paid in generic certificates.",
+        "1987-03-20",
+    );
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
 fn the_subject_of_a_passive_does_not_trade() {
     let f = flows(
         "He said EC nations will be hurt by the diverted shipments of Asian textiles.",
@@ -1021,6 +1030,7 @@ fn barrier_talk_and_exchange_trading_are_no_flows() {
         "Traders were prompted into purchases of new crop soybeans in the futures markets.",
         "King Fahd said Saudi Arabia, the world's largest oil exporter, was adhering to a 15.8 mln bpd output ceiling.",
         "Washington had warned Tehran not to use them against civilian shipping.",
+        "He said the U.S. will press for elimination of import barriers on Japan's citrus and rice.",
     ] {
         let f = flows(text, "1987-03-20");
         assert!(f.is_empty(), "{text}: {f:?}");
