@@ -114,6 +114,22 @@ struct RulesFile {
     sets: HashMap<String, Vec<String>>,
     #[serde(default)]
     rules: HashMap<String, RuleConfig>,
+    #[serde(default)]
+    short_form: Vec<ShortForm>,
+}
+
+/// A short form that names the goods a story names in full elsewhere
+/// ("beans" in a story of soybeans).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ShortForm {
+    /// The short words, lower case.
+    short: Vec<String>,
+    /// The full names, lower case: one of them in the text recodes the
+    /// short form.
+    full: Vec<String>,
+    /// The code the short form then takes.
+    hs: String,
 }
 
 /// A compiled context rule.
@@ -144,6 +160,7 @@ pub struct Lexicon {
     hs_names: HashMap<String, String>,
     /// Normalised phrase -> entry, for completing elliptic lists.
     phrases: HashMap<String, usize>,
+    short_forms: Vec<ShortForm>,
 }
 
 fn data_error(file: &'static str, line: usize, message: impl Into<String>) -> Error {
@@ -330,6 +347,7 @@ impl Lexicon {
                 .collect(),
             hs_names,
             phrases: seen,
+            short_forms: rules_file.short_form,
         })
     }
 
@@ -473,7 +491,27 @@ impl Lexicon {
                 trade_head,
             });
         }
+        self.recode_short_forms(&mut mentions);
         mentions
+    }
+
+    /// "beans" in a text that also says "soybeans" are soybeans: a short
+    /// form takes the code of its full name when the text names it.
+    fn recode_short_forms(&self, mentions: &mut [CommodityMention]) {
+        for form in &self.short_forms {
+            let named_in_full = mentions
+                .iter()
+                .any(|m| form.full.iter().any(|f| m.text.eq_ignore_ascii_case(f)));
+            if !named_in_full {
+                continue;
+            }
+            for m in mentions.iter_mut() {
+                if form.short.iter().any(|w| m.text.eq_ignore_ascii_case(w)) {
+                    m.hs = Some(form.hs.clone());
+                    m.generic = false;
+                }
+            }
+        }
     }
 
     /// The first member of an elliptic list before the phrase at
@@ -986,6 +1024,13 @@ mod tests {
         );
         // A part of the goods is other goods.
         assert!(find("the main component of cigarette filters").is_empty());
+        // A short form names the goods the text names in full.
+        assert_eq!(
+            find("Japan imported 128,089 tonnes of Brazilian beans"),
+            vec![("beans".to_string(), hs("0713"))]
+        );
+        let found = find("Soybeans rose. Japan imported 128,089 tonnes of Brazilian beans");
+        assert_eq!(found[1], ("beans".to_string(), hs("1201")));
         // A machine named by what it runs on.
         assert!(find("exports will include diesel engine spares").is_empty());
         // Money-market paper is no goods.
