@@ -65,6 +65,13 @@ enum Class {
 /// about the sentence before.
 const ANAPHOR_REACH: usize = 300;
 
+/// Words after "and" that start a new phrase rather than join goods
+/// ("wheat and the company said").
+const JOINED_FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "other", "some", "all", "this",
+    "that", "these", "those", "any", "many", "most", "other",
+];
+
 /// One line of `commodities.tsv`.
 #[derive(Debug, Clone)]
 struct Entry {
@@ -110,6 +117,8 @@ struct RuleConfig {
 struct RulesFile {
     #[serde(default)]
     not_goods_before: Vec<String>,
+    #[serde(default)]
+    firm_words: Vec<String>,
     #[serde(default)]
     sets: HashMap<String, Vec<String>>,
     #[serde(default)]
@@ -157,6 +166,9 @@ pub struct Lexicon {
     /// Words before which a goods word describes a firm or a country
     /// ("oil company", "oil producing states").
     not_goods_before: HashSet<String>,
+    /// Words for a firm, a sector or a holding: goods before them, or
+    /// joined to such goods, describe it ("oil and gas activities").
+    firm_words: HashSet<String>,
     hs_names: HashMap<String, String>,
     /// Normalised phrase -> entry, for completing elliptic lists.
     phrases: HashMap<String, usize>,
@@ -342,6 +354,12 @@ impl Lexicon {
             rules,
             not_goods_before: rules_file
                 .not_goods_before
+                .iter()
+                .chain(&rules_file.firm_words)
+                .map(|w| w.to_lowercase())
+                .collect(),
+            firm_words: rules_file
+                .firm_words
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),
@@ -564,6 +582,25 @@ impl Lexicon {
         })
     }
 
+    /// Whether "and" or "or" after byte `end` joins one or two content
+    /// words that end before one of `firm_words`.
+    fn joined_to_not_goods(&self, norm: &Normalized, end: usize) -> bool {
+        let after = words_after(&norm.text, end, 4);
+        let Some((joiner, rest)) = after.split_first() else {
+            return false;
+        };
+        if !matches!(*joiner, "and" | "or") {
+            return false;
+        }
+        let offset = |w: &str| w.as_ptr() as usize - norm.text.as_ptr() as usize;
+        (1..rest.len().min(3)).any(|k| {
+            let span = &norm.text[end..offset(rest[k])];
+            self.firm_words.contains(rest[k])
+                && !span.contains([',', ';', '.', ':', '(', ')'])
+                && rest[..k].iter().all(|w| !JOINED_FUNCTION_WORDS.contains(w))
+        })
+    }
+
     /// The general rule on capitals, then the entry's own rule.
     fn accepts(
         &self,
@@ -590,6 +627,11 @@ impl Lexicon {
                 .first()
                 .is_some_and(|w| self.not_goods_before.contains(*w))
         {
+            return Verdict::Reject;
+        }
+        // So do the words joined to such a phrase ("oil and gas
+        // activities", "aluminium and special metals group").
+        if norm.text[end..].starts_with(' ') && self.joined_to_not_goods(norm, end) {
             return Verdict::Reject;
         }
         let Some(rule) = entry.rule.map(|r| &self.rules[r]) else {
@@ -1031,6 +1073,16 @@ mod tests {
         );
         let found = find("Soybeans rose. Japan imported 128,089 tonnes of Brazilian beans");
         assert_eq!(found[1], ("beans".to_string(), hs("1201")));
+        // Goods joined to a firm's or a sector's words are no goods either.
+        assert!(find("its remaining U.S. oil and gas activities").is_empty());
+        assert!(find("Pechiney, the aluminium and special metals group").is_empty());
+        assert_eq!(find("imports of oil and the company said").len(), 1);
+        // Goods joined to parts or to services still move.
+        assert_eq!(
+            find("crude oil, petroleum products and basic computer components").len(),
+            3
+        );
+        assert_eq!(find("fighter aircraft and supporting services").len(), 1);
         // A machine named by what it runs on.
         assert!(find("exports will include diesel engine spares").is_empty());
         // Money-market paper is no goods.
