@@ -1083,6 +1083,11 @@ mod tests {
             3
         );
         assert_eq!(find("fighter aircraft and supporting services").len(), 1);
+        // A forklift truck is machinery, not a goods vehicle.
+        assert_eq!(
+            find("2,548 forklift trucks to the EC"),
+            vec![("forklift trucks".to_string(), hs("8427"))]
+        );
         // A machine named by what it runs on.
         assert!(find("exports will include diesel engine spares").is_empty());
         // Money-market paper is no goods.
