@@ -593,11 +593,15 @@ impl Lexicon {
             return false;
         }
         let offset = |w: &str| w.as_ptr() as usize - norm.text.as_ptr() as usize;
+        // One word between ("gold and resource stocks"), or goods of two
+        // words ("aluminium and special metals group"); not a verb phrase
+        // ("imports of sugar and draw down stocks").
         (1..rest.len().min(3)).any(|k| {
             let span = &norm.text[end..offset(rest[k])];
             self.firm_words.contains(rest[k])
                 && !span.contains([',', ';', '.', ':', '(', ')'])
                 && rest[..k].iter().all(|w| !JOINED_FUNCTION_WORDS.contains(w))
+                && (k == 1 || self.phrases.contains_key(rest[k - 1]))
         })
     }
 
@@ -1077,12 +1081,18 @@ mod tests {
         assert!(find("its remaining U.S. oil and gas activities").is_empty());
         assert!(find("Pechiney, the aluminium and special metals group").is_empty());
         assert_eq!(find("imports of oil and the company said").len(), 1);
+        assert_eq!(find("continue imports of sugar and draw down stocks").len(), 1);
         // Goods joined to parts or to services still move.
         assert_eq!(
             find("crude oil, petroleum products and basic computer components").len(),
             3
         );
         assert_eq!(find("fighter aircraft and supporting services").len(), 1);
+        // A facility or a carrier named by its goods.
+        assert!(find("tried to blow up an electricity pylon").is_empty());
+        assert_eq!(find("Oil tankers taking oil from Kuwait").len(), 1);
+        // Shares named by their goods are no goods.
+        assert!(find("investors heavily buying Australian gold and resource stocks").is_empty());
         // A forklift truck is machinery, not a goods vehicle.
         assert_eq!(
             find("2,548 forklift trucks to the EC"),
