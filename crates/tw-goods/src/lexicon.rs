@@ -68,8 +68,8 @@ const ANAPHOR_REACH: usize = 300;
 /// Words after "and" that start a new phrase rather than join goods
 /// ("wheat and the company said").
 const JOINED_FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "other", "some", "all", "this",
-    "that", "these", "those", "any", "many", "most", "other",
+    "the", "a", "an", "its", "their", "his", "her", "our", "other", "some", "all", "this", "that",
+    "these", "those", "any", "many", "most",
 ];
 
 /// One line of `commodities.tsv`.
@@ -1081,7 +1081,10 @@ mod tests {
         assert!(find("its remaining U.S. oil and gas activities").is_empty());
         assert!(find("Pechiney, the aluminium and special metals group").is_empty());
         assert_eq!(find("imports of oil and the company said").len(), 1);
-        assert_eq!(find("continue imports of sugar and draw down stocks").len(), 1);
+        assert_eq!(
+            find("continue imports of sugar and draw down stocks").len(),
+            1
+        );
         // Goods joined to parts or to services still move.
         assert_eq!(
             find("crude oil, petroleum products and basic computer components").len(),
