@@ -1398,3 +1398,37 @@ fn goods_joined_to_excluded_goods_are_excluded_too() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].commodities.len(), 2, "{f:?}");
 }
+
+#[test]
+fn examples_after_from_name_the_sellers() {
+    let f = flows(
+        "The buffer stock will buy cocoa from quality producers such as Ghana.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter().all(|c| c.importer.as_deref() != Some("GH")),
+        "{f:?}"
+    );
+    assert!(
+        f.iter().any(|c| c.exporter.as_deref() == Some("GH")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn buyers_of_the_subjects_goods_in_a_relative_clause_buy_from_it() {
+    let f = flows(
+        "Cuba has told international sugar operators who have bought its sugar for shipment in March that these contracts will take second place, dealers said.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter().all(|c| c.importer.as_deref() != Some("CU")),
+        "{f:?}"
+    );
+    // The subject's own purchase stays a purchase.
+    let f = flows("Cuba bought its sugar from Brazil last year.", "1987-03-20");
+    assert!(
+        f.iter().any(|c| c.importer.as_deref() == Some("CU")),
+        "{f:?}"
+    );
+}

@@ -685,7 +685,7 @@ impl TradeFrame {
                 }
                 _ => (direction, subject.clone(), trigger),
             };
-            let dir = if group.reversed {
+            let dir = if group.reversed || bought_from_subject(ctx, &trigger, group) {
                 flip(direction)
             } else {
                 direction
@@ -1745,13 +1745,26 @@ impl TradeFrame {
             };
             let gap = gap_words(ctx.text, pos, countries[first].start);
             let raw_gap = &ctx.text[pos..countries[first].start];
-            let lead_ok = gap.len() <= 4
-                && (gap.iter().all(|w| {
-                    matches!(
-                        w.as_str(),
-                        "the" | "north" | "south" | "countries" | "gulf" | "other" | "such" | "as"
-                    )
-                }) || raw_gap.contains('(') && gap.len() <= 4);
+            // ("from quality producers such as Ghana": the examples are
+            // the parties.)
+            let examples = gap.len() <= 5
+                && (gap.ends_with(&["such".to_string(), "as".to_string()])
+                    || gap.last().is_some_and(|w| w == "including" || w == "like"));
+            let lead_ok = examples
+                || gap.len() <= 4
+                    && (gap.iter().all(|w| {
+                        matches!(
+                            w.as_str(),
+                            "the"
+                                | "north"
+                                | "south"
+                                | "countries"
+                                | "gulf"
+                                | "other"
+                                | "such"
+                                | "as"
+                        )
+                    }) || raw_gap.contains('(') && gap.len() <= 4);
             if !lead_ok {
                 continue;
             }
@@ -2815,6 +2828,28 @@ fn names_firm(ctx: &Context, m: &M) -> bool {
                 .is_some_and(|p| ctx.cues.firm_nouns.is_exactly(&p.join(" ")))
     };
     firm(0) || firm(1)
+}
+
+/// "Cuba has told operators who have bought its sugar": buyers in a
+/// relative clause bought the goods of the sentence's subject, which
+/// sells. A buying word right after "who", "which" or "that" (and a
+/// perfect's "have"), with "its" or "their" on the goods.
+fn bought_from_subject(ctx: &Context, trigger: &Hit, group: &Group) -> bool {
+    if ctx.cues.direction(trigger.index) != Direction::Import || group.start < trigger.end {
+        return false;
+    }
+    let owner = gap_words(ctx.text, trigger.end, group.start);
+    if !matches!(owner.as_slice(), [w] if w == "its" || w == "their") {
+        return false;
+    }
+    let before = gap_words(ctx.text, ctx.words_before(trigger.start, 3), trigger.start);
+    let relative = before
+        .iter()
+        .rev()
+        .skip_while(|w| matches!(w.as_str(), "have" | "has" | "had" | "already" | "recently"));
+    relative
+        .take(1)
+        .any(|w| matches!(w.as_str(), "who" | "which" | "that"))
 }
 
 /// Whether the trade word is "tender" or one of its forms.
