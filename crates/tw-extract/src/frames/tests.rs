@@ -760,6 +760,14 @@ fn a_trade_houses_nationality_is_no_origin() {
         f.iter().any(|c| c.importer.as_deref() == Some("IN")),
         "{f:?}"
     );
+    let f = flows(
+        "They said a large U.K. trade house sold 50,000 tonnes of white sugar to Turkey.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter().all(|c| c.exporter.as_deref() != Some("GB")),
+        "{f:?}"
+    );
     // Firms that export are the exporters.
     let f = flows(
         "The Yugoslav firms will export oil products to France.",

@@ -2805,14 +2805,15 @@ fn asks_another_to_trade(ctx: &Context, sentence_start: usize, trigger: &Hit) ->
     !asked.is_empty() && asked.len() <= 6 && !passive
 }
 
-/// Whether a country adjective names a trade house's nationality ("a
-/// French house", "a U.K. trade house"): one of `firm_nouns` right after
-/// it, or after one more word.
+/// Whether a country adjective or abbreviation names a trade house's
+/// nationality ("a French house", "a U.K. trade house"): one of
+/// `firm_nouns` right after it, or after one more word.
 fn names_firm(ctx: &Context, m: &M) -> bool {
+    // ("a U.K. trade house": an abbreviation too.)
     if !matches!(
         &m.kind,
         Kind::Country {
-            form: Form::Adjective,
+            form: Form::Adjective | Form::Abbreviation,
             ..
         }
     ) {
