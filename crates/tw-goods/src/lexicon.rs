@@ -624,6 +624,13 @@ impl Lexicon {
         if capitalised && !self.capital_allowed(text, original_start, original_end) {
             return Verdict::Reject;
         }
+        // "anti-submarine defences": what a weapon is against.
+        if text[..original_start]
+            .get(original_start.saturating_sub(5)..)
+            .is_some_and(|b| b.eq_ignore_ascii_case("anti-"))
+        {
+            return Verdict::Reject;
+        }
         // "a major U.S. oil company", "oil producing states": what a firm
         // or a country does.
         if norm.text[end..].starts_with(' ')
@@ -1091,6 +1098,8 @@ mod tests {
             3
         );
         assert_eq!(find("fighter aircraft and supporting services").len(), 1);
+        // What a weapon is against is no goods.
+        assert!(find("to strengthen anti-submarine defences").is_empty());
         // A facility or a carrier named by its goods.
         assert!(find("tried to blow up an electricity pylon").is_empty());
         assert_eq!(find("Oil tankers taking oil from Kuwait").len(), 1);
