@@ -161,6 +161,7 @@ pub struct Cues {
     pub(crate) party_nouns: PhraseSet,
     pub(crate) firm_nouns: PhraseSet,
     pub(crate) money_verbs: PhraseSet,
+    pub(crate) shield_verbs: PhraseSet,
     pub(crate) statistic_nouns: PhraseSet,
     pub(crate) pact_nouns: PhraseSet,
     pub(crate) pact_links: PhraseSet,

@@ -1441,3 +1441,15 @@ fn buyers_of_the_subjects_goods_in_a_relative_clause_buy_from_it() {
         "{f:?}"
     );
 }
+
+#[test]
+fn from_after_a_protecting_verb_names_a_threat() {
+    let f = flows(
+        "The U.S. Army has delayed plans to buy a European anti-aircraft missile to help protect U.S. ground forces from Soviet attack helicopters.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter().all(|c| c.exporter.as_deref() != Some("SU")),
+        "{f:?}"
+    );
+}

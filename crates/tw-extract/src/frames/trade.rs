@@ -25,7 +25,7 @@ use tw_model::{Claim, ClaimKind, Commodity, Money, Quantity, Status};
 use super::{country_of, gap_words, Context, Frame};
 use crate::cues::Direction;
 use crate::mentions::{Kind, M};
-use crate::text::{first_clause_mark, has_clause_mark, last_clause_mark, Hit};
+use crate::text::{first_clause_mark, has_clause_mark, last_clause_mark, on_word_boundaries, Hit};
 use tw_gazetteer::Form;
 
 pub(crate) struct TradeFrame;
@@ -1428,6 +1428,15 @@ impl TradeFrame {
                 });
                 !(price_of || maker_of)
             })
+            // "protect ground forces from Soviet attack helicopters": what
+            // a threat is made of does not move.
+            .filter(|m| {
+                let lead = &ctx.text[ctx.words_before(m.start, 4)..m.start];
+                !lead.to_ascii_lowercase().rfind("from").is_some_and(|k| {
+                    let at = m.start - lead.len() + k;
+                    on_word_boundaries(ctx.text, at, at + 4) && shielded_from(ctx, at)
+                })
+            })
             // "moved through Ostend on aircraft of Santa Lucia Airways": a
             // vehicle after a carrier's preposition carries the goods.
             .filter(|m| {
@@ -1737,6 +1746,11 @@ impl TradeFrame {
                 .last()
                 .is_some_and(|w| ctx.cues.money_verbs.is_exactly(w))
             {
+                continue;
+            }
+            // ("protect U.S. ground forces from Soviet attack helicopters":
+            // a threat.)
+            if shielded_from(ctx, from + h.start) {
                 continue;
             }
             let pos = from + h.end;
@@ -2851,6 +2865,14 @@ fn bought_from_subject(ctx: &Context, trigger: &Hit, group: &Group) -> bool {
     relative
         .take(1)
         .any(|w| matches!(w.as_str(), "who" | "which" | "that"))
+}
+
+/// Whether "from" at byte `pos` follows a protecting verb in its clause
+/// ("protect U.S. ground forces from Soviet attack helicopters"): it names
+/// a threat, not a seller.
+fn shielded_from(ctx: &Context, pos: usize) -> bool {
+    let lead = &ctx.text[ctx.words_before(pos, 6)..pos];
+    !has_clause_mark(lead, &[',', ';']) && ctx.cues.shield_verbs.any(lead)
 }
 
 /// Whether the trade word is "tender" or one of its forms.
