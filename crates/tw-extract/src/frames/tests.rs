@@ -1453,3 +1453,16 @@ fn from_after_a_protecting_verb_names_a_threat() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_country_before_a_firms_sales_names_its_market() {
+    let f = flows(
+        "Toyota, he said, expects its 1988 U.S. sales will total at least 600,000 cars and 275,000 trucks.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter()
+            .all(|c| c.exporter.as_deref() != Some("US") && c.importer.as_deref() != Some("US")),
+        "{f:?}"
+    );
+}

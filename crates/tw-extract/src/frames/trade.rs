@@ -119,7 +119,8 @@ impl TradeFrame {
                         || (to_port(m)
                             && *transit.get_or_init(|| ctx.cues.transit_markers.any(sent)))
                         || names_firm(ctx, m)
-                        || ctx.cues.statistic_nouns.is_exactly(next))
+                        || ctx.cues.statistic_nouns.is_exactly(next)
+                        || firms_market(ctx, m, next))
             })
             .collect();
         let times: Vec<&M> = mentions
@@ -2865,6 +2866,21 @@ fn bought_from_subject(ctx: &Context, trigger: &Hit, group: &Group) -> bool {
     relative
         .take(1)
         .any(|w| matches!(w.as_str(), "who" | "which" | "that"))
+}
+
+/// "Toyota expects its 1988 U.S. sales will total 600,000 cars": a
+/// country between a firm's possessive and its sales names the market the
+/// firm sells in, not a party.
+fn firms_market(ctx: &Context, m: &M, next: &str) -> bool {
+    if !next.eq_ignore_ascii_case("sales") {
+        return false;
+    }
+    let before = gap_words(ctx.text, ctx.words_before(m.start, 2), m.start);
+    before
+        .iter()
+        .rev()
+        .find(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .is_some_and(|w| w == "its" || w == "their")
 }
 
 /// Whether "from" at byte `pos` follows a protecting verb in its clause
