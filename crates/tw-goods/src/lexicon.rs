@@ -136,7 +136,16 @@ struct ShortForm {
     short: Vec<String>,
     /// The full names, lower case: one of them in the text recodes the
     /// short form.
+    #[serde(default)]
     full: Vec<String>,
+    /// Or goods coded under one of these HS prefixes ("15": a named
+    /// vegetable oil).
+    #[serde(default)]
+    full_hs: Vec<String>,
+    /// Unless the text also names goods under one of these prefixes (then
+    /// the short form stays ambiguous).
+    #[serde(default)]
+    unless_hs: Vec<String>,
     /// The code the short form then takes.
     hs: String,
 }
@@ -516,17 +525,25 @@ impl Lexicon {
     /// "beans" in a text that also says "soybeans" are soybeans: a short
     /// form takes the code of its full name when the text names it.
     fn recode_short_forms(&self, mentions: &mut [CommodityMention]) {
+        fn coded_under(mentions: &[CommodityMention], prefixes: &[String]) -> bool {
+            mentions.iter().any(|m| {
+                m.hs.as_deref()
+                    .is_some_and(|h| prefixes.iter().any(|p| h.starts_with(p.as_str())))
+            })
+        }
         for form in &self.short_forms {
             let named_in_full = mentions
                 .iter()
-                .any(|m| form.full.iter().any(|f| m.text.eq_ignore_ascii_case(f)));
-            if !named_in_full {
+                .any(|m| form.full.iter().any(|f| m.text.eq_ignore_ascii_case(f)))
+                || coded_under(mentions, &form.full_hs);
+            if !named_in_full || coded_under(mentions, &form.unless_hs) {
                 continue;
             }
             for m in mentions.iter_mut() {
                 if form.short.iter().any(|w| m.text.eq_ignore_ascii_case(w)) {
                     m.hs = Some(form.hs.clone());
-                    m.generic = false;
+                    // (A chapter stays an umbrella.)
+                    m.generic = m.generic && form.hs.len() <= 2;
                 }
             }
         }
@@ -1084,6 +1101,17 @@ mod tests {
         );
         let found = find("Soybeans rose. Japan imported 128,089 tonnes of Brazilian beans");
         assert_eq!(found[1], ("beans".to_string(), hs("1201")));
+        // Plural "oils" in a story of vegetable oils, unless mineral oils
+        // are named too.
+        let found = find("labels on tropical oils would discourage consumption of the oils");
+        assert_eq!(found[1], ("oils".to_string(), hs("15")));
+        let found = find("palm oil and crude oil prices; the oils fell");
+        assert_eq!(found[2], ("oils".to_string(), hs("27")));
+        // What bears or measures the goods is no goods.
+        assert!(find("fat- and oil-bearing raw materials")
+            .iter()
+            .all(|(t, _)| t != "oil"));
+        assert!(find("on a fat/oil basis").is_empty());
         // Goods joined to a firm's or a sector's words are no goods either.
         assert!(find("its remaining U.S. oil and gas activities").is_empty());
         assert!(find("Pechiney, the aluminium and special metals group").is_empty());

@@ -1324,6 +1324,7 @@ fn a_currencys_country_is_no_party() {
 fn a_flag_a_fee_and_domestic_demand_name_no_flow() {
     for text in [
         "Crude oil from the Gulf was carried to South Africa on Norwegian tankers last year.",
+        "Honduras will tender April 2 for U.S. and non-U.S. flag vessels to import 19,369 tonnes of wheat in bulk.",
         "The U.S. administration proposed a fee of two dlrs a barrel on imported oil.",
         "Domestic demand for capital goods was hit by falling exports, the ministry said.",
     ] {
@@ -1331,7 +1332,10 @@ fn a_flag_a_fee_and_domestic_demand_name_no_flow() {
         assert!(
             f.iter().all(|c| c.exporter.as_deref() != Some("NO")
                 && c.importer.as_deref() != Some("US")
-                && !c.commodities.iter().any(|g| g.text == "capital goods")),
+                && !c
+                    .commodities
+                    .iter()
+                    .any(|g| g.text == "capital goods" || g.text == "vessels")),
             "{text}: {f:?}"
         );
     }
@@ -1392,6 +1396,15 @@ fn goods_joined_to_excluded_goods_are_excluded_too() {
             .all(|g| g.text != "oil" && g.text != "wheat")),
         "{f:?}"
     );
+    let f = flows(
+        "Nigeria's exports to Britain, which do not include oil, were 328 mln stg.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter()
+            .all(|c| c.commodities.iter().all(|g| g.text != "oil")),
+        "{f:?}"
+    );
     // A prefix leaves out its own goods only.
     let f = flows(
         "Imports rose, with the largest increases in non-monetary gold and passenger cars from Canada.",
@@ -1400,6 +1413,18 @@ fn goods_joined_to_excluded_goods_are_excluded_too() {
     assert!(
         f.iter()
             .any(|c| c.commodities.iter().any(|g| g.text == "passenger cars")),
+        "{f:?}"
+    );
+    // A prefix on the goods carries over the list.
+    let f = flows(
+        "Indonesia's non-oil and gas exports fell to 5.79 billion dlrs in 1986.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter().all(|c| c
+            .commodities
+            .iter()
+            .all(|g| g.text != "gas" && g.text != "oil")),
         "{f:?}"
     );
     // A list with nothing excluded keeps its goods.

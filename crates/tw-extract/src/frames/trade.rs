@@ -1439,14 +1439,16 @@ impl TradeFrame {
                 })
             })
             // "moved through Ostend on aircraft of Santa Lucia Airways": a
-            // vehicle after a carrier's preposition carries the goods.
+            // vehicle after a carrier's preposition carries the goods; so
+            // do "U.S. flag vessels".
             .filter(|m| {
                 let carried = is_vehicle(ctx, m);
                 let before = gap_words(ctx.text, ctx.words_before(m.start, 2), m.start);
                 !(carried
-                    && before
-                        .last()
-                        .is_some_and(|w| ctx.cues.carrier_prepositions.is_exactly(w)))
+                    && before.last().is_some_and(|w| {
+                        ctx.cues.carrier_prepositions.is_exactly(w)
+                            || ctx.cues.carrier_nouns.is_exactly(w)
+                    }))
             })
             // "the meat purchase requirements", "sugar import quotas": goods
             // named by talk of a measure on their trade.
@@ -1465,20 +1467,28 @@ impl TradeFrame {
         // and those joined to them by "and" or "or", are left out.
         let mut excluded_end: Option<usize> = None;
         all.retain(|m| {
+            // (Four words back: "which do not include oil".)
             let start = ctx.text[..m.start]
                 .char_indices()
                 .rev()
                 .filter(|&(_, c)| c.is_whitespace())
-                .nth(2)
+                .nth(3)
                 .map_or(0, |(b, _)| b);
             let before = &ctx.text[start..m.start];
             let hits = ctx.cues.exclusion_markers.find(before);
-            let marked = hits
-                .iter()
-                .any(|h| before[h.end..].split_whitespace().count() == 0);
-            // ("non-monetary gold and passenger cars": a prefix leaves out
-            // its own goods only.)
-            let prefixed = hits.iter().any(|h| before[h.end..].starts_with('-'));
+            // ("non-oil and gas exports": a prefix on the goods too; but
+            // "non-monetary gold and passenger cars" leaves out nothing.)
+            let marked = hits.iter().any(|h| {
+                let rest = &before[h.end..];
+                let after: Vec<&str> = rest.split_whitespace().skip(1).collect();
+                rest.split_whitespace().count() == 0
+                    || rest == "-"
+                    || rest.starts_with('-')
+                        && !after.is_empty()
+                        && after
+                            .iter()
+                            .all(|w| w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"))
+            });
             let joined = excluded_end.is_some_and(|end| {
                 end <= m.start && {
                     let gap = gap_words(ctx.text, end, m.start);
@@ -1486,7 +1496,7 @@ impl TradeFrame {
                 }
             });
             excluded_end = (marked || joined).then_some(m.end);
-            !(marked || joined || prefixed)
+            !(marked || joined)
         });
         all.iter()
             .enumerate()
