@@ -1039,6 +1039,7 @@ fn barrier_talk_and_exchange_trading_are_no_flows() {
         "King Fahd said Saudi Arabia, the world's largest oil exporter, was adhering to a 15.8 mln bpd output ceiling.",
         "Washington had warned Tehran not to use them against civilian shipping.",
         "He said the U.S. will press for elimination of import barriers on Japan's citrus and rice.",
+        "Norway said it would check imported cocoa beans after an outbreak of salmonella poisoning.",
         "Poland's coal sells to both industrial and private consumers at far less than either the production or export costs.",
     ] {
         let f = flows(text, "1987-03-20");
