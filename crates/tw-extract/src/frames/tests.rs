@@ -1492,3 +1492,64 @@ fn a_country_before_a_firms_sales_names_its_market() {
         "{f:?}"
     );
 }
+
+#[test]
+fn the_speakers_trade_is_not_the_subjects() {
+    let f = flows(
+        "It would be inconceivable that we would allow the EC continued access to the U.S. market while they attempt to halt our meat exports to the EC, the letter said.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter().all(|c| c.exporter.as_deref() != Some("EU")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_nationality_on_imported_goods_with_another_country_named_is_the_origin() {
+    let f = flows(
+        "Blocking Canadian gas imports would not serve the long-term interests of the United States, the chairman said.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter().all(|c| c.importer.as_deref() != Some("CA")),
+        "{f:?}"
+    );
+    // A seller after "from": the nationality buys.
+    let f = flows(
+        "She said the Soviets may import more grain, possibly wheat, from the U.S.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter()
+            .any(|c| c.importer.as_deref() == Some("SU") && c.exporter.as_deref() == Some("US")),
+        "{f:?}"
+    );
+    let f = flows(
+        "Chinese grain imports from the U.S. rose sharply.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter()
+            .any(|c| c.importer.as_deref() == Some("CN") && c.exporter.as_deref() == Some("US")),
+        "{f:?}"
+    );
+    // Another nationality on another trade noun buys nothing here.
+    let f = flows(
+        "Dutch car imports rose 27.5 pct in 1986 to 610,500 units, reflecting a 41.8 pct growth in Japanese imports.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter().all(|c| c.importer.as_deref() != Some("JP")),
+        "{f:?}"
+    );
+    // With no other country, the nationality buys.
+    let f = flows(
+        "Japanese semiconductor imports are increasing, Nakasone said.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter().any(|c| c.importer.as_deref() == Some("JP")),
+        "{f:?}"
+    );
+}

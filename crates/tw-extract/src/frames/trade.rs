@@ -1658,6 +1658,11 @@ impl TradeFrame {
         if let Some(speaker) = speaker_of_pronoun(ctx, s.start, trigger) {
             return Some(speaker);
         }
+        // "they attempt to halt our meat exports to the EC": the trade
+        // belongs to the speaker, not to the clause's subject.
+        if speakers_trade(ctx, trigger) {
+            return None;
+        }
         // Adjective or possessive on a trade noun, possibly across the goods
         // (on a participle it is the goods' origin: "Mexican steers imported
         // into the United States").
@@ -1683,6 +1688,14 @@ impl TradeFrame {
                 }
             );
             if goods_only && (modifier || !preceded_by_preposition(ctx, s.start, m.start)) {
+                // "Blocking Canadian gas imports would not serve the
+                // interests of the United States": a nationality on the
+                // goods of an import noun, with another country named and
+                // no seller after "from", is the goods' origin; the other
+                // country buys.
+                if let Some(buyer) = origin_on_imports(ctx, trigger, m, countries) {
+                    return Some(buyer);
+                }
                 return country_of(m);
             }
         }
@@ -1868,6 +1881,11 @@ impl TradeFrame {
         } else {
             role
         };
+        // ("Canadian gas imports ... the United States": the origin.)
+        if role == Direction::Import && origin_on_imports(ctx, noun, adjective, countries).is_some()
+        {
+            return Some((Direction::Export, country_of(adjective)?));
+        }
         Some((role, country_of(adjective)?))
     }
 
@@ -2891,6 +2909,70 @@ fn firms_market(ctx: &Context, m: &M, next: &str) -> bool {
         .rev()
         .find(|w| !w.chars().all(|c| c.is_ascii_digit()))
         .is_some_and(|w| w == "its" || w == "their")
+}
+
+/// For "Canadian gas imports ... the United States": the other country
+/// named, when `m` is a nationality directly on the goods before an
+/// import noun, no country follows "from" and another country is named.
+fn origin_on_imports(ctx: &Context, trigger: &Hit, m: &M, countries: &[&M]) -> Option<String> {
+    let word = ctx.text[trigger.start..trigger.end].to_ascii_lowercase();
+    if !matches!(word.as_str(), "import" | "imports")
+        || !matches!(
+            &m.kind,
+            Kind::Country {
+                form: Form::Adjective,
+                ..
+            }
+        )
+        || gap_words(ctx.text, m.end, trigger.start).is_empty()
+    {
+        return None;
+    }
+    let code = country_of(m)?;
+    // ("from the U.S.": the two words before the name.)
+    let after_from = |o: &M| {
+        gap_words(ctx.text, ctx.words_before(o.start, 3), o.start)
+            .iter()
+            .any(|w| w == "from")
+    };
+    if countries.iter().any(|o| after_from(o))
+        || ctx
+            .cues
+            .from_markers
+            .any(words_after_in_clause(ctx, trigger.end, 6))
+    {
+        return None;
+    }
+    // (A country by name: "Japanese imports" in "Dutch car imports rose,
+    // reflecting growth in Japanese imports" is another trade noun's.)
+    countries
+        .iter()
+        .filter(|o| !after_from(o))
+        .filter(|o| {
+            matches!(
+                &o.kind,
+                Kind::Country {
+                    form: Form::Name | Form::Abbreviation,
+                    ..
+                }
+            )
+        })
+        .filter_map(|o| country_of(o))
+        .find(|c| *c != code)
+}
+
+/// Whether a first- or second-person possessive stands on the trade word,
+/// across at most two words of goods ("our meat exports", "your sales").
+fn speakers_trade(ctx: &Context, trigger: &Hit) -> bool {
+    let before = gap_words(ctx.text, ctx.words_before(trigger.start, 3), trigger.start);
+    before
+        .iter()
+        .rposition(|w| matches!(w.as_str(), "our" | "my" | "your"))
+        .is_some_and(|k| {
+            before[k + 1..]
+                .iter()
+                .all(|w| !NOT_SUBJECT_AFTER.contains(&w.as_str()) && w != "and")
+        })
 }
 
 /// Whether "from" at byte `pos` follows a protecting verb in its clause
