@@ -1553,3 +1553,19 @@ fn a_nationality_on_imported_goods_with_another_country_named_is_the_origin() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_pronoun_object_of_a_selling_verb_receives_the_goods() {
+    let f = flows(
+        "Saudi Arabia has dropped its condition that Brazil secure bank guarantees before it would ship it oil, Petrobras said.",
+        "1987-03-20",
+    );
+    assert!(
+        f.iter().all(|c| c.exporter.as_deref() != Some("BR")),
+        "{f:?}"
+    );
+    assert!(
+        f.iter().any(|c| c.importer.as_deref() == Some("BR")),
+        "{f:?}"
+    );
+}

@@ -719,9 +719,13 @@ impl TradeFrame {
                     let to = self.parties(ctx, i, &ctx.cues.to_markers, start, &parties);
                     // "selling China wheat", "ship Iran arms": a country
                     // between the verb and its goods receives them.
-                    match recipient_between(ctx, &trigger, group, &countries) {
+                    // "would ship it oil", "sold it lubricant": a pronoun
+                    // there stands for the country named before.
+                    match recipient_between(ctx, &trigger, group, &countries)
+                        .or_else(|| pronoun_recipient(ctx, &trigger, group, &countries))
+                    {
                         Some(r) if to.is_empty() => (
-                            origin.clone().filter(|o| *o != r).or(subject.clone()),
+                            origin.clone().or(subject.clone()).filter(|o| *o != r),
                             vec![r],
                         ),
                         _ => (origin.clone().or(subject.clone()), to),
@@ -2800,6 +2804,32 @@ fn recipient_between(
         && !has_clause_mark(&ctx.text[m.end..group.start], &[',', ';']))
     .then(|| country_of(m))
     .flatten()
+}
+
+/// The country a pronoun object stands for, between a selling verb and its
+/// goods ("before Saudi Arabia would ship it oil"; "it" is Brazil, named
+/// before): the nearest country before the verb.
+fn pronoun_recipient(
+    ctx: &Context,
+    trigger: &Hit,
+    group: &Group,
+    countries: &[&M],
+) -> Option<String> {
+    if group.start < trigger.end {
+        return None;
+    }
+    let gap = gap_words(ctx.text, trigger.end, group.start);
+    if !gap.first().is_some_and(|w| w == "it" || w == "them")
+        || gap.len() > 3
+        || has_clause_mark(&ctx.text[trigger.end..group.start], &[',', ';'])
+    {
+        return None;
+    }
+    countries
+        .iter()
+        .rev()
+        .find(|m| m.end <= trigger.start)
+        .and_then(|m| country_of(m))
 }
 
 /// Whether the clause reads "<A> asked <B> to <trade word>": an active
