@@ -642,8 +642,8 @@ impl Lexicon {
             return Verdict::Reject;
         }
         // "anti-submarine defences": what a weapon is against.
-        if text[..original_start]
-            .get(original_start.saturating_sub(5)..)
+        if text
+            .get(original_start.saturating_sub(5)..original_start)
             .is_some_and(|b| b.eq_ignore_ascii_case("anti-"))
         {
             return Verdict::Reject;

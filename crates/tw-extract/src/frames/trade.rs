@@ -1093,12 +1093,12 @@ impl TradeFrame {
         // "Imports of rice to Japan are banned under the Foodstuff Control
         // Act": in a sentence that talks of a measure, a ruling or a
         // dispute, a flow with no facts of its own is talk of the measure.
-        if ctx.cues.measure_talk.any(sent) {
+        if !claims.is_empty() && ctx.cues.measure_talk.any(sent) {
             claims.retain(has_own_facts);
         }
         // "the sugar it has placed into intervention": goods sold into a
         // support buyer's stocks stay at home.
-        if ctx.cues.stock_destinations.any(sent) {
+        if !claims.is_empty() && ctx.cues.stock_destinations.any(sent) {
             claims.retain(|c| c.exporter.is_some() && c.importer.is_some());
         }
         merge_same(claims)
@@ -1483,15 +1483,17 @@ impl TradeFrame {
             // ("non-oil and gas exports": a prefix on the goods too; but
             // "non-monetary gold and passenger cars" leaves out nothing.)
             let marked = hits.iter().any(|h| {
-                let rest = &before[h.end..];
-                let after: Vec<&str> = rest.split_whitespace().skip(1).collect();
-                rest.split_whitespace().count() == 0
-                    || rest == "-"
-                    || rest.starts_with('-')
-                        && !after.is_empty()
-                        && after
-                            .iter()
-                            .all(|w| w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"))
+                let mut words = before[h.end..].split_whitespace();
+                let Some(first) = words.next() else {
+                    return true;
+                };
+                let mut others = words.peekable();
+                first.starts_with('-')
+                    && match others.peek() {
+                        None => first == "-",
+                        Some(_) => others
+                            .all(|w| w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or")),
+                    }
             });
             let joined = excluded_end.is_some_and(|end| {
                 end <= m.start && {
@@ -2917,13 +2919,11 @@ fn bought_from_subject(ctx: &Context, trigger: &Hit, group: &Group) -> bool {
         return false;
     }
     let before = gap_words(ctx.text, ctx.words_before(trigger.start, 3), trigger.start);
-    let relative = before
+    before
         .iter()
         .rev()
-        .skip_while(|w| matches!(w.as_str(), "have" | "has" | "had" | "already" | "recently"));
-    relative
-        .take(1)
-        .any(|w| matches!(w.as_str(), "who" | "which" | "that"))
+        .find(|w| !matches!(w.as_str(), "have" | "has" | "had" | "already" | "recently"))
+        .is_some_and(|w| matches!(w.as_str(), "who" | "which" | "that"))
 }
 
 /// "Toyota expects its 1988 U.S. sales will total 600,000 cars": a
@@ -2977,7 +2977,6 @@ fn origin_on_imports(ctx: &Context, trigger: &Hit, m: &M, countries: &[&M]) -> O
     // reflecting growth in Japanese imports" is another trade noun's.)
     countries
         .iter()
-        .filter(|o| !after_from(o))
         .filter(|o| {
             matches!(
                 &o.kind,
