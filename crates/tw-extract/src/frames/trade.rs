@@ -2933,7 +2933,8 @@ fn firms_market(ctx: &Context, m: &M, next: &str) -> bool {
     if !next.eq_ignore_ascii_case("sales") {
         return false;
     }
-    let before = gap_words(ctx.text, ctx.words_before(m.start, 2), m.start);
+    // (Two words back, past a year: "its 1988 U.S. sales".)
+    let before = gap_words(ctx.text, ctx.words_before(m.start, 3), m.start);
     before
         .iter()
         .rev()
