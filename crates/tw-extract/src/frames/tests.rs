@@ -1569,3 +1569,74 @@ fn a_pronoun_object_of_a_selling_verb_receives_the_goods() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_name_on_the_trade_noun_after_a_topic_preposition_is_its_side() {
+    // "U.K." modifies "exports" as "British" would; the clause's subject
+    // does not export.
+    let f = flows(
+        "The Soviet Union featured in U.K. exports, buying 1.10 mln tonnes of wheat.",
+        "1987-04-01",
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].exporter.as_deref(), Some("GB"));
+    // "to" names a party, not a topic.
+    let f = flows(
+        "Canada sold 200,000 tonnes of wheat to Brazil, the board said.",
+        "1987-03-26",
+    );
+    assert_eq!(f[0].exporter.as_deref(), Some("CA"));
+}
+
+#[test]
+fn a_stand_in_seller_is_never_the_buyer_the_sentence_names() {
+    let f = flows(
+        "Japan's car exports to the EC rose 10 pct in 1987. \
+         \"But we sell only 40,000 cars to Japan in total,\" he said.",
+        "1988-01-10",
+    );
+    let ours: Vec<_> = f
+        .iter()
+        .filter(|c| c.evidence[0].text.contains("we sell"))
+        .collect();
+    assert_eq!(ours.len(), 1);
+    assert_eq!(ours[0].exporter, None);
+    assert_eq!(ours[0].importer.as_deref(), Some("JP"));
+}
+
+#[test]
+fn to_after_a_word_with_a_complement_of_its_own_names_no_destination() {
+    for text in [
+        "The sale was held up by concerns over India's closeness to the Soviet Union, \
+         its chief arms supplier.",
+        "The sale of wheat fell, due to British competition.",
+    ] {
+        let f = flows(text, "1987-04-01");
+        assert!(
+            f.iter().all(|c| c.importer.is_none()),
+            "{text}: {:?}",
+            f.iter().map(|c| &c.importer).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn buying_or_selling_with_no_facts_and_no_side_named_is_no_flow() {
+    for text in [
+        "Dutch cocoa processors are unhappy with the buffer stock's buying of cocoa.",
+        "White House officials said there was no progress in talks with Japan \
+         on a dispute on Japanese microchip sales.",
+        "The government is considering buying U.S. supercomputers.",
+    ] {
+        assert!(flows(text, "1987-04-01").is_empty(), "{text}");
+    }
+    // A side named on its own, a possessive, or an amount keeps the flow.
+    for text in [
+        "Peru stopped selling its refined silver.",
+        "The suspension of Ecuador's crude oil shipments after an earthquake will last \
+         at least four months, an official said.",
+        "Honda sold 2,000 cars to Canada.",
+    ] {
+        assert_eq!(flows(text, "1987-04-01").len(), 1, "{text}");
+    }
+}

@@ -822,7 +822,10 @@ impl TradeFrame {
                 .or_else(|| topic.clone())
                 .or_else(|| continuing.as_ref().and_then(|c| c.exporter.clone()))
                 .or_else(|| previous_subject.clone())
-                .or_else(|| if home_allowed { ctx.home.clone() } else { None });
+                .or_else(|| if home_allowed { ctx.home.clone() } else { None })
+                // ("we sell only 40,000 cars to Japan" in a story about
+                // Japan: a stand-in is never the buyer the sentence names.)
+                .filter(|e| !importers.contains(e));
             }
             if importers.is_empty() && dir == Direction::Export && exporter.is_some() {
                 // "at the request of the North Yemen Government ... credit
@@ -1095,6 +1098,34 @@ impl TradeFrame {
         // dispute, a flow with no facts of its own is talk of the measure.
         if !claims.is_empty() && ctx.cues.measure_talk.any(sent) {
             claims.retain(has_own_facts);
+        }
+        // "Dutch cocoa processors are unhappy with the buffer stock's
+        // buying", "Honda said it sold 59,590 U.S. cars": words of buying
+        // and selling alone, with no amount, value, price, time or second
+        // side, and no side named in so many words, are a firm's or a
+        // market's business, not a flow between economies.
+        if !claims.is_empty()
+            && !groups.iter().any(|g| g.reversed)
+            && !triggers
+                .iter()
+                .any(|t| ctx.cues.crosses_border(t.index) || is_tender(ctx, t))
+            && !mentions.iter().any(|m| {
+                matches!(
+                    m.kind,
+                    Kind::Money {
+                        per_unit: Some(_),
+                        ..
+                    }
+                )
+            })
+        {
+            claims.retain(|c| {
+                has_own_facts(c)
+                    || [&c.exporter, &c.importer]
+                        .into_iter()
+                        .flatten()
+                        .any(|code| names_side(ctx, code, &mentions, &triggers))
+            });
         }
         // "the sugar it has placed into intervention": goods sold into a
         // support buyer's stocks stay at home.
@@ -1686,13 +1717,16 @@ impl TradeFrame {
                 && !gap
                     .iter()
                     .any(|w| NOT_SUBJECT_AFTER.contains(&w.as_str()) || w == "and");
+            // ("featured in U.K. Grain exports", "action on U.S. imports":
+            // a name on the trade noun inside a phrase about that trade
+            // modifies the noun as an adjective would.)
             let modifier = matches!(
                 &m.kind,
                 Kind::Country {
                     form: Form::Adjective | Form::Possessive,
                     ..
                 }
-            );
+            ) || topic_preposition_before(ctx, s.start, m.start);
             if goods_only && (modifier || !preceded_by_preposition(ctx, s.start, m.start)) {
                 // "Blocking Canadian gas imports would not serve the
                 // interests of the United States": a nationality on the
@@ -1772,10 +1806,9 @@ impl TradeFrame {
                 ctx.words_before(from + h.start, 2),
                 from + h.start,
             );
-            if before
-                .last()
-                .is_some_and(|w| ctx.cues.money_verbs.is_exactly(w))
-            {
+            if before.last().is_some_and(|w| {
+                ctx.cues.money_verbs.is_exactly(w) || ctx.cues.not_destination_heads.is_exactly(w)
+            }) {
                 continue;
             }
             // ("protect U.S. ground forces from Soviet attack helicopters":
@@ -2244,6 +2277,55 @@ fn has_own_facts(c: &Claim) -> bool {
         || c.value.is_some()
         || c.time.is_some()
         || (c.exporter.is_some() && c.importer.is_some())
+}
+
+/// Whether the sentence names country `code` as a side of its trade in
+/// so many words: a possessive ("Ecuador's crude oil shipments"), a
+/// country after "to", "from" or "into", or a name standing on its own
+/// ("Peru stopped selling its refined silver") or one that heads a body
+/// acting for it ("the Saudi government"), not one that modifies the
+/// goods or the trade word ("U.S. cars", "Japanese chips") or follows
+/// "with" ("talks with Japan").
+fn names_side(ctx: &Context, code: &str, mentions: &[&M], triggers: &[Hit]) -> bool {
+    mentions.iter().any(|m| {
+        if m.country() != Some(code) {
+            return false;
+        }
+        let before = gap_words(ctx.text, ctx.words_before(m.start, 3), m.start);
+        let preposition = before
+            .iter()
+            .rev()
+            .find(|w| *w != "the")
+            .map(String::as_str);
+        if matches!(preposition, Some("to" | "from" | "into")) {
+            return true;
+        }
+        // ("The Saudi government had approached six European countries":
+        // a government, a ministry or an army acts for its country.)
+        let next = next_word(ctx.text, m.end);
+        if ctx.cues.state_bodies.is_exactly(next) {
+            return true;
+        }
+        match &m.kind {
+            Kind::Country {
+                form: Form::Possessive,
+                ..
+            } => true,
+            Kind::Country {
+                form: Form::Name | Form::Abbreviation,
+                ..
+            } => {
+                let modifies = mentions
+                    .iter()
+                    .filter(|o| matches!(o.kind, Kind::Commodity { .. }))
+                    .map(|o| o.start)
+                    .chain(triggers.iter().map(|t| t.start))
+                    .any(|start| start >= m.end && gap_words(ctx.text, m.end, start).is_empty());
+                !modifies && preposition != Some("with")
+            }
+            _ => false,
+        }
+    })
 }
 
 /// True when two claims name the same goods (same HS codes).
@@ -3465,6 +3547,15 @@ fn flip(d: Direction) -> Direction {
         Direction::Import => Direction::Export,
         Direction::Export => Direction::Import,
     }
+}
+
+/// Whether the word before `pos` (past "the") is a preposition whose
+/// object is a whole noun phrase about trade rather than a party ("in",
+/// "on", "over", "against", "about"), unlike "to", "from" or "by".
+fn topic_preposition_before(ctx: &Context, sentence_start: usize, pos: usize) -> bool {
+    let before = gap_words(ctx.text, sentence_start, pos);
+    let last = before.iter().rev().find(|w| w.as_str() != "the");
+    last.is_some_and(|w| matches!(w.as_str(), "in" | "on" | "over" | "against" | "about"))
 }
 
 pub(crate) fn preceded_by_preposition(ctx: &Context, sentence_start: usize, pos: usize) -> bool {
