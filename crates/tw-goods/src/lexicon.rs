@@ -1138,6 +1138,11 @@ mod tests {
             find("2,548 forklift trucks to the EC"),
             vec![("forklift trucks".to_string(), hs("8427"))]
         );
+        // Casein is a milk protein of chapter 35, not dairy produce.
+        assert_eq!(
+            find("a quota on U.S. imports of casein"),
+            vec![("casein".to_string(), hs("3501"))]
+        );
         // A machine named by what it runs on.
         assert!(find("exports will include diesel engine spares").is_empty());
         // Money-market paper is no goods.

@@ -1640,3 +1640,14 @@ fn buying_or_selling_with_no_facts_and_no_side_named_is_no_flow() {
         assert_eq!(flows(text, "1987-04-01").len(), 1, "{text}");
     }
 }
+
+#[test]
+fn a_nationality_on_hyphenated_carriers_is_their_flag() {
+    let f = flows(
+        "Norwegian-owned tankers shipped 100,000 tonnes of crude oil to South Africa in 1986.",
+        "1987-04-01",
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].exporter, None);
+    assert_eq!(f[0].importer.as_deref(), Some("ZA"));
+}

@@ -112,7 +112,16 @@ impl TradeFrame {
             .content_mentions(i)
             .into_iter()
             .filter(|m| {
+                // ("on Norwegian-owned tankers": the noun after a
+                // hyphenated tail.)
                 let next = next_word(ctx.text, m.end);
+                let next = match next.strip_prefix('-') {
+                    Some(tail) if !tail.is_empty() => {
+                        let after = next.as_ptr() as usize - ctx.text.as_ptr() as usize;
+                        next_word(ctx.text, after + next.len())
+                    }
+                    _ => next,
+                };
                 m.country().is_none()
                     || !(ctx.cues.carrier_nouns.is_exactly(next)
                         || ctx.cues.rival_nouns.is_exactly(next)
