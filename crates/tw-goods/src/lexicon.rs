@@ -1138,6 +1138,8 @@ mod tests {
             find("2,548 forklift trucks to the EC"),
             vec![("forklift trucks".to_string(), hs("8427"))]
         );
+        // People who negotiate over the goods.
+        assert!(find("Canadian and Egyptian wheat negotiators met").is_empty());
         // Casein is a milk protein of chapter 35, not dairy produce.
         assert_eq!(
             find("a quota on U.S. imports of casein"),

@@ -1651,3 +1651,33 @@ fn a_nationality_on_hyphenated_carriers_is_their_flag() {
     assert_eq!(f[0].exporter, None);
     assert_eq!(f[0].importer.as_deref(), Some("ZA"));
 }
+
+#[test]
+fn each_item_of_a_list_goes_to_its_own_party() {
+    let f = flows(
+        "The U.S. Agriculture Department said private U.S. exporters reported sales of \
+         200,000 tonnes of wheat to Jordan, 300,000 tonnes of soybean meal to Iraq and \
+         100,000 tonnes of corn to Algeria.",
+        "1987-04-01",
+    );
+    let pairs: Vec<(Option<&str>, Vec<Option<&str>>)> =
+        f.iter().map(|c| (c.importer.as_deref(), hs(c))).collect();
+    assert_eq!(
+        pairs,
+        vec![
+            (Some("JO"), vec![Some("1001")]),
+            (Some("IQ"), vec![Some("2304")]),
+            (Some("DZ"), vec![Some("1005")]),
+        ]
+    );
+    assert!(f.iter().all(|c| c.exporter.as_deref() == Some("US")));
+    // A list without parties of its own shares the one after the trigger.
+    let f = flows(
+        "Canada sold 200,000 tonnes of wheat and 50,000 tonnes of barley to Brazil.",
+        "1987-04-01",
+    );
+    assert!(
+        f.iter().all(|c| c.importer.as_deref() == Some("BR")),
+        "{f:?}"
+    );
+}

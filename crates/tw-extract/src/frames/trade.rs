@@ -701,11 +701,39 @@ impl TradeFrame {
                 direction
             };
             let start = trigger.start.min(group.start);
+            // "sales of 200,000 tonnes of wheat to Jordan, 300,000 tonnes of
+            // soybean meal to Iraq": an item of a list followed by a party
+            // of its own goes there, not to the first item's party.
+            let own_party = |markers: &crate::text::PhraseSet| -> Vec<String> {
+                if groups.len() < 2 {
+                    return Vec::new();
+                }
+                let next_start = groups.get(g + 1).map_or(s.end, |n| n.start);
+                let follows = markers
+                    .find(&ctx.text[group.end..next_start].to_ascii_lowercase())
+                    .first()
+                    .is_some_and(|h| {
+                        gap_words(ctx.text, group.end, group.end + h.start).is_empty()
+                    });
+                if !follows {
+                    return Vec::new();
+                }
+                let within: Vec<&M> = parties
+                    .iter()
+                    .copied()
+                    .filter(|m| m.start < next_start)
+                    .collect();
+                self.parties(ctx, i, markers, group.end, &within)
+            };
             let mut named: Vec<String> = Vec::new();
             let mut extra_exporters: Vec<String> = Vec::new();
             let (mut exporter, mut importers): (Option<String>, Vec<String>) = match dir {
                 Direction::Import => {
-                    let from = self.parties(ctx, i, &ctx.cues.from_markers, start, &parties);
+                    let from = Some(own_party(&ctx.cues.from_markers))
+                        .filter(|own| !own.is_empty())
+                        .unwrap_or_else(|| {
+                            self.parties(ctx, i, &ctx.cues.from_markers, start, &parties)
+                        });
                     named.extend(from.iter().cloned());
                     extra_exporters = from.iter().skip(1).cloned().collect();
                     // "steers imported into the United States": "into"
@@ -725,7 +753,11 @@ impl TradeFrame {
                     )
                 }
                 Direction::Export => {
-                    let to = self.parties(ctx, i, &ctx.cues.to_markers, start, &parties);
+                    let to = Some(own_party(&ctx.cues.to_markers))
+                        .filter(|own| !own.is_empty())
+                        .unwrap_or_else(|| {
+                            self.parties(ctx, i, &ctx.cues.to_markers, start, &parties)
+                        });
                     // "selling China wheat", "ship Iran arms": a country
                     // between the verb and its goods receives them.
                     // "would ship it oil", "sold it lubricant": a pronoun
