@@ -1681,3 +1681,22 @@ fn each_item_of_a_list_goes_to_its_own_party() {
         "{f:?}"
     );
 }
+
+#[test]
+fn who_is_in_the_market_for_goods_buys_them() {
+    let f = flows(
+        "Saudi Arabia is in the market for 4,000 tonnes of palm olein for June shipment, \
+         traders said.",
+        "1987-05-20",
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].importer.as_deref(), Some("SA"));
+    assert_eq!(f[0].exporter, None);
+    // "for some time" is no goods; nor is a deal "in exchange for" a transfer.
+    assert!(flows(
+        "Speculation has been in the market for some time that the board will act on wheat.",
+        "1987-05-20"
+    )
+    .iter()
+    .all(|c| c.importer.is_none()));
+}

@@ -1187,6 +1187,17 @@ impl TradeFrame {
         }
         let cues = ctx.cues;
         let word = &text[h.start..h.end];
+        // A phrase ending in "for" ("in the market for") is about the goods
+        // or the amount right after it, not "for some time".
+        if word.to_ascii_lowercase().ends_with(" for")
+            && !mentions.iter().any(|m| {
+                matches!(m.kind, Kind::Commodity { .. } | Kind::Quantity { .. })
+                    && m.start >= h.end
+                    && gap_words(text, h.end, m.start).len() <= 4
+            })
+        {
+            return false;
+        }
         // Inside a capitalised name ("Export Enhancement Program", "Long
         // Term Grain Supply Agreement").
         let sentence_start = ctx.sentences.iter().any(|s| s.start == h.start);
