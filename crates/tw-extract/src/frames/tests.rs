@@ -781,6 +781,10 @@ fn what_a_pact_asks_for_is_talk_unless_it_names_an_amount() {
     for text in [
         "The two countries signed a pact last September in which Japan agreed to stop selling its microchips in the United States below production costs.",
         "The agreement called on Japan to buy more American-made semiconductors.",
+        // Past an apposition on the pact, and a first term.
+        "That pact, agreed last year after months of negotiations, calls on Japan to stop \
+         selling cut-price chips in world markets and to raise its imports of U.S. \
+         semiconductors.",
     ] {
         let f = flows(text, "1987-03-20");
         assert!(f.is_empty(), "{text}: {f:?}");

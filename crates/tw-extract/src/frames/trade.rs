@@ -2782,13 +2782,26 @@ impl Talk {
 /// selling chips below cost").
 fn pact_terms(ctx: &Context, h: &Hit) -> bool {
     let text = ctx.text;
-    let wide_start = ctx.words_before(h.start, 15);
+    let wide_start = ctx.words_before(h.start, 30);
     let wide = &text[wide_start..h.start];
     let Some(p) = ctx.cues.pact_nouns.find(wide).last().copied() else {
         return false;
     };
-    let between = &wide[p.end..];
-    if has_clause_mark(between, &[',', ';', '.']) || !ctx.cues.pact_links.any(between) {
+    let mut between = &wide[p.end..];
+    // ("That pact, agreed last year after months of negotiations, calls
+    // on Japan to ...": past an apposition on the pact.)
+    if let Some(rest) = between.trim_start().strip_prefix(',') {
+        if let Some(close) = first_clause_mark(rest, &[',']) {
+            between = &rest[close + 1..];
+        }
+    }
+    // (The pact's own terms: at most the 15 words the window held before
+    // an apposition was allowed.)
+    let terms_start = between.as_ptr() as usize - text.as_ptr() as usize;
+    if has_clause_mark(between, &[',', ';', '.'])
+        || gap_words(text, terms_start, h.start).len() > 15
+        || !ctx.cues.pact_links.any(between)
+    {
         return false;
     }
     let end = sentence_end_at(ctx, h.end);
