@@ -160,6 +160,7 @@ pub struct Cues {
     pub(crate) request_verbs: PhraseSet,
     pub(crate) party_nouns: PhraseSet,
     pub(crate) firm_nouns: PhraseSet,
+    pub(crate) place_trader_nouns: PhraseSet,
     pub(crate) money_verbs: PhraseSet,
     pub(crate) not_destination_heads: PhraseSet,
     pub(crate) shield_verbs: PhraseSet,

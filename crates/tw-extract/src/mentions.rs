@@ -224,12 +224,12 @@ impl Mentions {
             .filter(|m| matches!(m.kind, Kind::Money { .. }))
             .map(|m| (m.start, m.end))
             .collect();
-        if !money.is_empty() {
-            all.retain(|m| {
-                !matches!(m.kind, Kind::Country { .. })
-                    || !money.iter().any(|&(a, b)| a <= m.start && m.end <= b)
-            });
-        }
+        // ("six U.S. Cents": the same without an amount in figures.)
+        all.retain(|m| {
+            !matches!(m.kind, Kind::Country { .. })
+                || !(money.iter().any(|&(a, b)| a <= m.start && m.end <= b)
+                    || tw_goods::currency_word_at(text, m.start))
+        });
         all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         Mentions { all }
     }

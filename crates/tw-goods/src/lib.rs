@@ -60,6 +60,17 @@ pub enum Error {
     Automaton(String),
 }
 
+/// Whether a currency word written after amounts starts at byte `at` of
+/// `text` ("U.S. cents", "Canadian dlrs"): a country named there names a
+/// currency, even when the amount before it is spelled out ("six U.S.
+/// cents").
+pub fn currency_word_at(text: &str, at: usize) -> bool {
+    tables::Tables::global()
+        .suffixes
+        .longest_at(text, at)
+        .is_some()
+}
+
 /// [`find_quantities`] and [`find_money`] of one text, reading its numbers
 /// once.
 pub fn find_quantities_and_money(text: &str) -> (Vec<QuantityMention>, Vec<MoneyMention>) {

@@ -1704,3 +1704,30 @@ fn who_is_in_the_market_for_goods_buys_them() {
     .iter()
     .all(|c| c.importer.is_none()));
 }
+
+#[test]
+fn a_citys_dealers_and_a_currencys_country_are_no_parties() {
+    let f = flows(
+        "India yesterday bought two cargoes of white sugar from London traders for May shipment.",
+        "1987-04-01",
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].exporter, None);
+    assert_eq!(f[0].importer.as_deref(), Some("IN"));
+    // A nationality on operators still exports.
+    let f = flows(
+        "French operators have requested licences to export 422,000 tonnes of maize.",
+        "1987-04-01",
+    );
+    assert_eq!(f[0].exporter.as_deref(), Some("FR"));
+    // An amount in words before "U.S. cents" names a currency.
+    let f = flows(
+        "Dealers want to raise their margins on petrol sales to 1.26 cruzados (six U.S. \
+         cents) a litre.",
+        "1987-04-01",
+    );
+    assert!(
+        f.iter().all(|c| c.importer.as_deref() != Some("US")),
+        "{f:?}"
+    );
+}

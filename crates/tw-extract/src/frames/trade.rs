@@ -131,6 +131,7 @@ impl TradeFrame {
                         || ctx.cues.statistic_nouns.is_exactly(next)
                         || firms_market(ctx, m, next))
             })
+            .filter(|m| !(matches!(m.kind, Kind::Place { .. }) && names_firm(ctx, m)))
             .collect();
         let times: Vec<&M> = mentions
             .iter()
@@ -3029,8 +3030,15 @@ fn asks_another_to_trade(ctx: &Context, sentence_start: usize, trigger: &Hit) ->
 
 /// Whether a country adjective or abbreviation names a trade house's
 /// nationality ("a French house", "a U.K. trade house"): one of
-/// `firm_nouns` right after it, or after one more word.
+/// `firm_nouns` right after it, or after one more word; or a city names
+/// where dealers sit ("London traders": `place_trader_nouns`).
 fn names_firm(ctx: &Context, m: &M) -> bool {
+    // ("from London traders": a city's dealers.)
+    if matches!(m.kind, Kind::Place { .. }) {
+        let next = next_word(ctx.text, m.end);
+        return ctx.cues.firm_nouns.is_exactly(next)
+            || ctx.cues.place_trader_nouns.is_exactly(next);
+    }
     // ("a U.K. trade house": an abbreviation too.)
     if !matches!(
         &m.kind,
