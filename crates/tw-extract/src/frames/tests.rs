@@ -1731,3 +1731,16 @@ fn a_citys_dealers_and_a_currencys_country_are_no_parties() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_possessive_without_its_noun_is_no_subject() {
+    let f = flows(
+        "The Japanese merchant fleet, the largest after Liberia's, has no intention of \
+         shifting to other countries to buy ships, the sources said.",
+        "1987-04-01",
+    );
+    assert!(
+        f.iter().all(|c| c.importer.as_deref() != Some("LR")),
+        "{f:?}"
+    );
+}

@@ -72,6 +72,15 @@ const NOT_SUBJECT_AFTER: &[&str] = &[
     "towards",
     "between",
     "among",
+    "behind",
+    "unlike",
+    "except",
+    "besides",
+    "via",
+    "through",
+    "despite",
+    "over",
+    "about",
 ];
 
 struct Group<'m> {
@@ -1835,7 +1844,18 @@ impl TradeFrame {
                             )
                         })
                 });
-                !preceded_by_preposition(ctx, s.start, m.start) && !passive_by
+                // ("the largest after Liberia's, has no intention of
+                // ...": a possessive with its noun left out is no subject.)
+                let elliptic = matches!(
+                    &m.kind,
+                    Kind::Country {
+                        form: Form::Possessive,
+                        ..
+                    }
+                ) && ctx.text[m.end..]
+                    .trim_start_matches(['\'', '’', 's'])
+                    .starts_with([',', ';', '.', ')']);
+                !preceded_by_preposition(ctx, s.start, m.start) && !passive_by && !elliptic
             })
             .and_then(|m| country_of(m))
     }
