@@ -732,6 +732,21 @@ impl Lexicon {
             .chars()
             .take_while(|c| c.is_alphabetic())
             .collect();
+        // ("the government's \"Food for Work\" program": a short quoted
+        // title, its words after a particle capitalised up to the closing
+        // quote.)
+        let quoted = text[..start].trim_end().ends_with(['"', '\u{201c}']);
+        if quoted && matches!(next_word.as_str(), "for" | "of" | "and") {
+            let after = text[end + next_start + next_word.len()..].trim_start();
+            let title: Vec<&str> = after
+                .split_whitespace()
+                .take_while(|w| w.starts_with(char::is_uppercase))
+                .take(3)
+                .collect();
+            if title.last().is_some_and(|w| w.ends_with(['"', '\u{201d}'])) {
+                return false;
+            }
+        }
         !char_at(text, end + next_start).is_some_and(char::is_uppercase)
             || MONTHS.contains(&next_word.to_ascii_lowercase().as_str())
     }
@@ -1140,6 +1155,9 @@ mod tests {
         );
         // People who negotiate over the goods.
         assert!(find("Canadian and Egyptian wheat negotiators met").is_empty());
+        // A quoted title is no goods; a quote opening on goods is.
+        assert!(find("used for the government's \"Food for Work\" program").is_empty());
+        assert_eq!(find("\"Wheat for China is loaded,\" he said").len(), 1);
         // Casein is a milk protein of chapter 35, not dairy produce.
         assert_eq!(
             find("a quota on U.S. imports of casein"),
