@@ -1744,3 +1744,19 @@ fn a_possessive_without_its_noun_is_no_subject() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_firm_that_says_it_sold_goods_made_in_a_country_does_its_own_business() {
+    assert!(flows(
+        "Chrysler said it sold 30,909 U.S. cars in the March 11-20 period, down from 32,085 \
+         a year earlier.",
+        "1987-03-25"
+    )
+    .is_empty());
+    // A country that says it sold is a seller.
+    let f = flows(
+        "Brazil said it sold 200,000 tonnes of sugar to the Soviet Union.",
+        "1987-03-25",
+    );
+    assert_eq!(f[0].exporter.as_deref(), Some("BR"));
+}

@@ -3474,14 +3474,30 @@ fn named_seller(ctx: &Context, sentence_start: usize, trigger: &Hit) -> bool {
         .map_or(0, |(k, c)| k + c.len_utf8());
     let word = &before[word_start..];
     let at = sentence_start + word_start;
-    word.len() > 1
-        && word_start > 0
-        && word.starts_with(char::is_uppercase)
-        && word.chars().skip(1).any(char::is_lowercase)
-        && !ctx
-            .mentions
-            .within(sentence_start, trigger.start)
-            .any(|m| m.start <= at && at < m.end)
+    let a_name_at = |word: &str, at: usize| {
+        word.len() > 1
+            && word.starts_with(char::is_uppercase)
+            && word.chars().skip(1).any(char::is_lowercase)
+            && !ctx
+                .mentions
+                .within(sentence_start, trigger.start)
+                .any(|m| m.start <= at && at < m.end)
+    };
+    // ("Chrysler said it sold 30,909 U.S. cars": the pronoun is the
+    // named firm that speaks.)
+    if word == "it" {
+        let words: Vec<(usize, &str)> = before[..word_start]
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .map(|w| (w.as_ptr() as usize - ctx.text.as_ptr() as usize, w))
+            .collect();
+        if let [(_, verb), (name_at, name)] = words.as_slice() {
+            return ctx.cues.reporting_verbs.is_exactly(verb) && a_name_at(name, *name_at);
+        }
+        return false;
+    }
+    word_start > 0 && a_name_at(word, at)
 }
 
 /// The country that speaks in "COUNTRY said it ... TRIGGER" ("Bolivia said
