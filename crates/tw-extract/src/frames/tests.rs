@@ -1760,3 +1760,13 @@ fn a_firm_that_says_it_sold_goods_made_in_a_country_does_its_own_business() {
     );
     assert_eq!(f[0].exporter.as_deref(), Some("BR"));
 }
+
+#[test]
+fn a_trade_word_naming_a_facility_or_a_route_is_no_flow() {
+    for text in [
+        "Traders said Iraq attacked offshore oil fields and an oil export depot.",
+        "The war threatens the emirate's vital oil export lifeline through the Gulf.",
+    ] {
+        assert!(flows(text, "1987-04-01").is_empty(), "{text}");
+    }
+}
