@@ -1770,3 +1770,20 @@ fn a_trade_word_naming_a_facility_or_a_route_is_no_flow() {
         assert!(flows(text, "1987-04-01").is_empty(), "{text}");
     }
 }
+
+#[test]
+fn the_market_goods_are_bought_in_sells_them() {
+    let f = flows(
+        "The Soviet Union bought 100,000 tonnes of rice in Thailand last year.",
+        "1987-04-01",
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].exporter.as_deref(), Some("TH"));
+    assert_eq!(f[0].importer.as_deref(), Some("SU"));
+    let f = flows(
+        "Japanese buyers purchased 50,000 tonnes of soybeans in the United States.",
+        "1987-04-01",
+    );
+    assert_eq!(f[0].exporter.as_deref(), Some("US"));
+    assert_eq!(f[0].importer.as_deref(), Some("JP"));
+}

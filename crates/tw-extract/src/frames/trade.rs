@@ -757,8 +757,14 @@ impl TradeFrame {
                     } else {
                         Vec::new()
                     };
+                    // "buying rice in Thailand and Burma": the market the
+                    // goods are bought in sells them.
+                    let market = bought_in(ctx, i, &trigger, group, &countries);
+                    if let Some(m) = &market {
+                        named.push(m.clone());
+                    }
                     (
-                        from.into_iter().next().or(origin.clone()),
+                        from.into_iter().next().or(origin.clone()).or(market),
                         subject.clone().into_iter().chain(into).take(1).collect(),
                     )
                 }
@@ -3046,6 +3052,45 @@ fn asks_another_to_trade(ctx: &Context, sentence_start: usize, trigger: &Hit) ->
             )
         });
     !asked.is_empty() && asked.len() <= 6 && !passive
+}
+
+/// The country a buying word's goods are bought in ("bought 100,000
+/// tonnes of rice in Thailand", "shopping for industrial products in the
+/// U.S."): a name after "in" right after the goods, or their amount, in the
+/// trigger's clause.
+fn bought_in(
+    ctx: &Context,
+    i: usize,
+    trigger: &Hit,
+    group: &Group,
+    countries: &[&M],
+) -> Option<String> {
+    let word = ctx.text[trigger.start..trigger.end].to_ascii_lowercase();
+    if !["buy", "bought", "purchas"]
+        .iter()
+        .any(|p| word.starts_with(p))
+        || group.start < trigger.end
+    {
+        return None;
+    }
+    let (_, clause_end) = clause_of(ctx, i, trigger.end);
+    countries
+        .iter()
+        .find(|m| m.start >= group.end && m.end <= clause_end)
+        .filter(|m| {
+            matches!(
+                &m.kind,
+                Kind::Country {
+                    form: Form::Name | Form::Abbreviation,
+                    ..
+                }
+            ) && {
+                let gap = gap_words(ctx.text, group.end, m.start);
+                matches!(gap.as_slice(), [w] if w == "in")
+                    || matches!(gap.as_slice(), [w, t] if w == "in" && t == "the")
+            }
+        })
+        .and_then(|m| country_of(m))
 }
 
 /// Whether a country adjective or abbreviation names a trade house's
