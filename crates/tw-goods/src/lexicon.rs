@@ -1158,6 +1158,11 @@ mod tests {
         // A quoted title is no goods; a quote opening on goods is.
         assert!(find("used for the government's \"Food for Work\" program").is_empty());
         assert_eq!(find("\"Wheat for China is loaded,\" he said").len(), 1);
+        // A computer memory chip is a chip, not a computer.
+        assert_eq!(
+            find("will buy a one-megabit computer memory chip from Japanese suppliers"),
+            vec![("computer memory chip".to_string(), hs("8542"))]
+        );
         // Casein is a milk protein of chapter 35, not dairy produce.
         assert_eq!(
             find("a quota on U.S. imports of casein"),
