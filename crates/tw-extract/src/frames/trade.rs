@@ -1852,15 +1852,23 @@ impl TradeFrame {
                 });
                 // ("the largest after Liberia's, has no intention of
                 // ...": a possessive with its noun left out is no subject.)
+                // Nor is a name after "after" that ends an apposition
+                // ("the second largest producer after Malaysia, has been
+                // forced to import").
+                let closes = |rest: &str| rest.starts_with([',', ';', '.', ')']);
                 let elliptic = matches!(
                     &m.kind,
                     Kind::Country {
                         form: Form::Possessive,
                         ..
                     }
-                ) && ctx.text[m.end..]
-                    .trim_start_matches(['\'', '’', 's'])
-                    .starts_with([',', ';', '.', ')']);
+                ) && closes(ctx.text[m.end..].trim_start_matches(['\'', '’', 's']))
+                    || closes(&ctx.text[m.end..])
+                        && gap_words(ctx.text, ctx.words_before(m.start, 2), m.start)
+                            .iter()
+                            .rev()
+                            .find(|w| *w != "the")
+                            .is_some_and(|w| w == "after");
                 !preceded_by_preposition(ctx, s.start, m.start) && !passive_by && !elliptic
             })
             .and_then(|m| country_of(m))
