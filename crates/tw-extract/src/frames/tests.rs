@@ -1743,6 +1743,14 @@ fn a_possessive_without_its_noun_is_no_subject() {
         f.iter().all(|c| c.importer.as_deref() != Some("LR")),
         "{f:?}"
     );
+    // Nor is a name ending an apposition after "after".
+    let f = flows(
+        "Indonesia, the world's second largest producer of palm oil after Malaysia, has \
+         been forced to import palm oil.",
+        "1987-04-01",
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].importer.as_deref(), Some("ID"));
 }
 
 #[test]
