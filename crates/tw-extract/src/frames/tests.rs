@@ -1795,3 +1795,13 @@ fn the_market_goods_are_bought_in_sells_them() {
     assert_eq!(f[0].exporter.as_deref(), Some("US"));
     assert_eq!(f[0].importer.as_deref(), Some("JP"));
 }
+
+#[test]
+fn reserves_counted_in_months_of_imports_are_no_flow() {
+    assert!(flows(
+        "Peru had enough hard currency, gold and silver on hand to cover 10 or 11 months' \
+         worth of imports, the central bank said.",
+        "1987-04-01"
+    )
+    .is_empty());
+}
