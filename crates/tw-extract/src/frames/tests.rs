@@ -1805,3 +1805,30 @@ fn reserves_counted_in_months_of_imports_are_no_flow() {
     )
     .is_empty());
 }
+
+#[test]
+fn an_international_bodys_trade_is_not_the_datelines() {
+    let flows_from = |text: &str, dateline: &str| {
+        let mut d = doc(text, "1987-04-01");
+        d.metadata.insert("dateline".into(), dateline.into());
+        extract(&d)
+            .claims
+            .into_iter()
+            .filter(|c| c.kind == ClaimKind::TradeFlow)
+            .collect::<Vec<_>>()
+    };
+    let f = flows_from(
+        "Estimates vary on the proportion of OPEC oil exports sold at official prices.",
+        "LONDON, April 1",
+    );
+    assert!(
+        f.iter().all(|c| c.exporter.as_deref() != Some("GB")),
+        "{f:?}"
+    );
+    // Without one, the dateline still stands in.
+    let f = flows_from(
+        "Exports of refined sugar rose to 120,000 tonnes in March.",
+        "LONDON, April 1",
+    );
+    assert_eq!(f[0].exporter.as_deref(), Some("GB"), "{f:?}");
+}

@@ -853,6 +853,18 @@ impl TradeFrame {
             let named_in_sentence = exporter.is_some() || !importers.is_empty() || topic.is_some();
             let home_allowed = countries.is_empty()
                 && !company_news
+                // ("OPEC assigned prices to its other key export crudes",
+                // filed from London: an international body's trade is
+                // not the dateline's.)
+                && !mentions.iter().any(|m| {
+                    matches!(
+                        &m.kind,
+                        Kind::Organisation {
+                            org_type: Some(tw_gazetteer::OrgType::International),
+                            ..
+                        }
+                    )
+                })
                 && group
                     .items
                     .iter()
