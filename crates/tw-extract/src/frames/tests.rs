@@ -1832,3 +1832,25 @@ fn an_international_bodys_trade_is_not_the_datelines() {
     );
     assert_eq!(f[0].exporter.as_deref(), Some("GB"), "{f:?}");
 }
+
+#[test]
+fn a_nationality_on_a_harvest_is_no_trader() {
+    for text in [
+        "Firmer cash values and a delayed Brazilian harvest supported futures, despite a \
+         disappointing drop in the weekly soybean export figure, traders said.",
+        "Delays in the Brazilian soybean harvest supported soybean futures, despite a drop \
+         in the weekly soybean export figure, traders said.",
+    ] {
+        let f = flows(text, "1987-04-01");
+        assert!(
+            f.iter().all(|c| c.exporter.as_deref() != Some("BR")),
+            "{text}: {f:?}"
+        );
+    }
+    // A nationality on traders still acts.
+    let f = flows(
+        "Brazilian traders sold 20,000 tonnes of soybeans to Japan.",
+        "1987-04-01",
+    );
+    assert_eq!(f[0].exporter.as_deref(), Some("BR"), "{f:?}");
+}

@@ -1881,7 +1881,10 @@ impl TradeFrame {
                             .rev()
                             .find(|w| *w != "the")
                             .is_some_and(|w| w == "after");
-                !preceded_by_preposition(ctx, s.start, m.start) && !passive_by && !elliptic
+                !preceded_by_preposition(ctx, s.start, m.start)
+                    && !passive_by
+                    && !elliptic
+                    && !describes_crop_or_market(ctx, m)
             })
             .and_then(|m| country_of(m))
     }
@@ -3721,6 +3724,32 @@ fn flip(d: Direction) -> Direction {
         Direction::Import => Direction::Export,
         Direction::Export => Direction::Import,
     }
+}
+
+/// Whether a nationality describes a crop, an output or a market: its
+/// noun, past any goods, is one of `not_subject_heads` ("the Brazilian
+/// soybean harvest", "a delayed Brazilian harvest").
+fn describes_crop_or_market(ctx: &Context, m: &M) -> bool {
+    if !matches!(
+        &m.kind,
+        Kind::Country {
+            form: Form::Adjective,
+            ..
+        }
+    ) {
+        return false;
+    }
+    let goods_end = ctx
+        .mentions
+        .within(m.end, ctx.text.len())
+        .take_while(|g| gap_words(ctx.text, m.end, g.start).is_empty())
+        .filter(|g| matches!(g.kind, Kind::Commodity { .. }))
+        .map(|g| g.end)
+        .last()
+        .unwrap_or(m.end);
+    ctx.cues
+        .not_subject_heads
+        .is_exactly(next_word(ctx.text, goods_end))
 }
 
 /// Whether the word before `pos` (past "the") is a preposition whose
