@@ -1868,22 +1868,24 @@ impl TradeFrame {
                 // ("the second largest producer after Malaysia, has been
                 // forced to import").
                 let closes = |rest: &str| rest.starts_with([',', ';', '.', ')']);
-                let elliptic = matches!(
-                    &m.kind,
-                    Kind::Country {
-                        form: Form::Possessive,
-                        ..
-                    }
-                ) && closes(ctx.text[m.end..].trim_start_matches(['\'', '’', 's']))
-                    || closes(&ctx.text[m.end..])
-                        && gap_words(ctx.text, ctx.words_before(m.start, 2), m.start)
-                            .iter()
-                            .rev()
-                            .find(|w| *w != "the")
-                            .is_some_and(|w| w == "after");
+                let elliptic_possessive =
+                    matches!(
+                        &m.kind,
+                        Kind::Country {
+                            form: Form::Possessive,
+                            ..
+                        }
+                    ) && closes(ctx.text[m.end..].trim_start_matches(['\'', '’', 's']));
+                let after_apposition = closes(&ctx.text[m.end..])
+                    && gap_words(ctx.text, ctx.words_before(m.start, 2), m.start)
+                        .iter()
+                        .rev()
+                        .find(|w| *w != "the")
+                        .is_some_and(|w| w == "after");
                 !preceded_by_preposition(ctx, s.start, m.start)
                     && !passive_by
-                    && !elliptic
+                    && !elliptic_possessive
+                    && !after_apposition
                     && !describes_crop_or_market(ctx, m)
             })
             .and_then(|m| country_of(m))
@@ -3088,10 +3090,10 @@ fn bought_in(
     group: &Group,
     countries: &[&M],
 ) -> Option<String> {
-    let word = ctx.text[trigger.start..trigger.end].to_ascii_lowercase();
-    if !["buy", "bought", "purchas"]
-        .iter()
-        .any(|p| word.starts_with(p))
+    if !ctx
+        .cues
+        .market_buying_words
+        .is_exactly(&ctx.text[trigger.start..trigger.end])
         || group.start < trigger.end
     {
         return None;
