@@ -22,6 +22,17 @@ fn flows(text: &str, published: &str) -> Vec<tw_model::Claim> {
         .collect()
 }
 
+/// The trade flows of `text` filed under `dateline` ("LONDON, April 1").
+fn flows_filed(text: &str, published: &str, dateline: &str) -> Vec<tw_model::Claim> {
+    let mut d = doc(text, published);
+    d.metadata.insert("dateline".into(), dateline.into());
+    extract(&d)
+        .claims
+        .into_iter()
+        .filter(|c| c.kind == ClaimKind::TradeFlow)
+        .collect()
+}
+
 fn hs(c: &tw_model::Claim) -> Vec<Option<&str>> {
     c.commodities.iter().map(|x| x.hs.as_deref()).collect()
 }
@@ -809,17 +820,11 @@ fn what_a_pact_asks_for_is_talk_unless_it_names_an_amount() {
 fn a_programme_sells_to_those_who_buy_under_it() {
     // Filed from Washington: the dateline's country runs the programme,
     // it does not buy under it.
-    let mut d = doc(
+    let f = flows_filed(
         "West African countries have already purchased 129,500 tonnes of wheat under previously announced export bonus programs, it noted.",
         "1987-03-20",
+        "WASHINGTON, March 20",
     );
-    d.metadata
-        .insert("dateline".into(), "WASHINGTON, March 20".into());
-    let f: Vec<_> = extract(&d)
-        .claims
-        .into_iter()
-        .filter(|c| c.kind == ClaimKind::TradeFlow)
-        .collect();
     assert!(
         f.iter().all(|c| c.importer.as_deref() != Some("US")),
         "{f:?}"
@@ -1808,17 +1813,9 @@ fn reserves_counted_in_months_of_imports_are_no_flow() {
 
 #[test]
 fn an_international_bodys_trade_is_not_the_datelines() {
-    let flows_from = |text: &str, dateline: &str| {
-        let mut d = doc(text, "1987-04-01");
-        d.metadata.insert("dateline".into(), dateline.into());
-        extract(&d)
-            .claims
-            .into_iter()
-            .filter(|c| c.kind == ClaimKind::TradeFlow)
-            .collect::<Vec<_>>()
-    };
-    let f = flows_from(
+    let f = flows_filed(
         "Estimates vary on the proportion of OPEC oil exports sold at official prices.",
+        "1987-04-01",
         "LONDON, April 1",
     );
     assert!(
@@ -1826,8 +1823,9 @@ fn an_international_bodys_trade_is_not_the_datelines() {
         "{f:?}"
     );
     // Without one, the dateline still stands in.
-    let f = flows_from(
+    let f = flows_filed(
         "Exports of refined sugar rose to 120,000 tonnes in March.",
+        "1987-04-01",
         "LONDON, April 1",
     );
     assert_eq!(f[0].exporter.as_deref(), Some("GB"), "{f:?}");
