@@ -1163,6 +1163,8 @@ mod tests {
             find("will buy a one-megabit computer memory chip from Japanese suppliers"),
             vec![("computer memory chip".to_string(), hs("8542"))]
         );
+        // A manufacturer named by its goods makes them; it ships nothing here.
+        assert!(find("the largest food and beverage manufacturer").is_empty());
         // Casein is a milk protein of chapter 35, not dairy produce.
         assert_eq!(
             find("a quota on U.S. imports of casein"),

@@ -1852,3 +1852,13 @@ fn a_nationality_on_a_harvest_is_no_trader() {
     );
     assert_eq!(f[0].exporter.as_deref(), Some("BR"), "{f:?}");
 }
+
+#[test]
+fn charges_of_selling_below_fair_market_value_are_talk() {
+    assert!(flows(
+        "There is concern over U.S. charges that Japan has been selling computer chip \
+         products below fair market value.",
+        "1987-04-01"
+    )
+    .is_empty());
+}
