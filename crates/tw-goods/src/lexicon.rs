@@ -1163,6 +1163,13 @@ mod tests {
             find("will buy a one-megabit computer memory chip from Japanese suppliers"),
             vec![("computer memory chip".to_string(), hs("8542"))]
         );
+        // "manufactures" the verb is no goods; the noun is.
+        assert_eq!(
+            find("the plant, which manufactures military vehicles").len(),
+            1,
+            "only the vehicles"
+        );
+        assert_eq!(find("exports of manufactures rose").len(), 1);
         // A manufacturer named by its goods makes them; it ships nothing here.
         assert!(find("the largest food and beverage manufacturer").is_empty());
         // Casein is a milk protein of chapter 35, not dairy produce.

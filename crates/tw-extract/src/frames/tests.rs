@@ -1862,3 +1862,12 @@ fn charges_of_selling_below_fair_market_value_are_talk() {
     )
     .is_empty());
 }
+
+#[test]
+fn goods_sold_into_surplus_stores_stay_at_home() {
+    assert!(flows(
+        "Quality standards for farm goods sold into EC surplus stores would be raised.",
+        "1987-04-01"
+    )
+    .is_empty());
+}
