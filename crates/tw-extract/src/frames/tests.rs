@@ -1871,3 +1871,15 @@ fn goods_sold_into_surplus_stores_stay_at_home() {
     )
     .is_empty());
 }
+
+#[test]
+fn a_tender_to_supply_food_aid_sells() {
+    let f = flows(
+        "The French Cereals Intervention Board (ONIC) will tender Wednesday for 20,000 tonnes \
+         soft wheat for Pakistan under the French food aid programme, an official said.",
+        "1987-04-01",
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].exporter.as_deref(), Some("FR"));
+    assert_ne!(f[0].importer.as_deref(), Some("FR"));
+}
