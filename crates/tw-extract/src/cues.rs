@@ -187,6 +187,7 @@ pub struct Cues {
     pub(crate) state_bodies: PhraseSet,
     pub(crate) not_subject_heads: PhraseSet,
     pub(crate) market_buying_words: PhraseSet,
+    pub(crate) destination_words: PhraseSet,
     pub(crate) measure_nouns: PhraseSet,
     pub(crate) measure_talk: PhraseSet,
     pub(crate) stock_destinations: PhraseSet,

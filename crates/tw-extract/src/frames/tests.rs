@@ -1883,3 +1883,22 @@ fn a_tender_to_supply_food_aid_sells() {
     assert_eq!(f[0].exporter.as_deref(), Some("FR"));
     assert_ne!(f[0].importer.as_deref(), Some("FR"));
 }
+
+#[test]
+fn a_sentence_opening_on_destinations_is_about_the_seller() {
+    let f = flows_filed(
+        "Argentine meat exports totalled 20,243 tonnes in February. Main destinations for \
+         refrigerated beef were as follows, in tonnes, with figures for 1986 in brackets.",
+        "1987-03-10",
+        "BUENOS AIRES, March 10",
+    );
+    assert!(
+        f.iter().all(|c| c.importer.as_deref() != Some("AR")),
+        "{f:?}"
+    );
+    assert!(
+        f.iter()
+            .any(|c| c.exporter.as_deref() == Some("AR") && c.evidence[0].text.contains("beef")),
+        "{f:?}"
+    );
+}

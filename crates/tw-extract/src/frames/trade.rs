@@ -541,6 +541,17 @@ impl TradeFrame {
             // "white sugar received export rebates at today's EC tender": a
             // tender for export licences sells.
             Direction::Import if export_tender && is_tender(ctx, &trigger) => Direction::Export,
+            // "Main destinations for refrigerated beef were ...": a sentence
+            // opening on the places goods go to is about the story's seller.
+            Direction::Import
+                if ctx
+                    .cues
+                    .destination_words
+                    .is_exactly(&ctx.text[trigger.start..trigger.end])
+                    && gap_words(ctx.text, s.start, trigger.start).len() <= 2 =>
+            {
+                Direction::Export
+            }
             // "Saudi Arabia is Brazil's second biggest oil supplier": the
             // country whose supplier or customer it is stands on the other
             // side.
