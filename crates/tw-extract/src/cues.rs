@@ -163,6 +163,7 @@ pub struct Cues {
     pub(crate) place_trader_nouns: PhraseSet,
     pub(crate) money_verbs: PhraseSet,
     pub(crate) not_destination_heads: PhraseSet,
+    pub(crate) not_origin_heads: PhraseSet,
     pub(crate) shield_verbs: PhraseSet,
     pub(crate) statistic_nouns: PhraseSet,
     pub(crate) pact_nouns: PhraseSet,

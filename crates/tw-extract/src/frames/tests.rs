@@ -1902,3 +1902,22 @@ fn a_sentence_opening_on_destinations_is_about_the_seller() {
         "{f:?}"
     );
 }
+
+#[test]
+fn from_after_an_order_names_who_asks_not_who_sells() {
+    let f = flows(
+        "The company said it also received a 16 mln dlr order from Thai Air for CF6-50 \
+         engines.",
+        "1987-04-01",
+    );
+    assert!(
+        f.iter().all(|c| c.exporter.as_deref() != Some("TH")),
+        "{f:?}"
+    );
+    // A seller after "from" still sells.
+    let f = flows(
+        "Egypt received 200,000 tonnes of wheat from France.",
+        "1987-04-01",
+    );
+    assert_eq!(f[0].exporter.as_deref(), Some("FR"), "{f:?}");
+}

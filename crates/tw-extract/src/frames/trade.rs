@@ -1921,9 +1921,15 @@ impl TradeFrame {
                 ctx.words_before(from + h.start, 2),
                 from + h.start,
             );
-            if before.last().is_some_and(|w| {
-                ctx.cues.money_verbs.is_exactly(w) || ctx.cues.not_destination_heads.is_exactly(w)
-            }) {
+            let heads = if ctx.cues.from_markers.is_exactly(&lower[h.start..h.end]) {
+                &ctx.cues.not_origin_heads
+            } else {
+                &ctx.cues.not_destination_heads
+            };
+            if before
+                .last()
+                .is_some_and(|w| ctx.cues.money_verbs.is_exactly(w) || heads.is_exactly(w))
+            {
                 continue;
             }
             // ("protect U.S. ground forces from Soviet attack helicopters":
