@@ -1921,3 +1921,60 @@ fn from_after_an_order_names_who_asks_not_who_sells() {
     );
     assert_eq!(f[0].exporter.as_deref(), Some("FR"), "{f:?}");
 }
+
+#[test]
+fn a_trade_nouns_agent_after_by_is_its_subject() {
+    let f = flows(
+        "The department raised its estimate of 1986/87 grain purchases by the Soviet Union \
+         to 28 mln tonnes.",
+        "1987-04-01",
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].importer.as_deref(), Some("SU"));
+    assert_eq!(f[0].exporter, None);
+    let f = flows(
+        "Total corn sales by Argentina to the Soviet Union are only 1.5 mln tonnes.",
+        "1987-04-01",
+    );
+    assert_eq!(f[0].exporter.as_deref(), Some("AR"), "{f:?}");
+    assert_eq!(f[0].importer.as_deref(), Some("SU"), "{f:?}");
+}
+
+#[test]
+fn a_nationality_on_buyers_after_goods_is_no_origin() {
+    assert!(flows(
+        "The USDA said imports will be higher because Soviet grain buyers have been \
+         actively purchasing.",
+        "1987-04-01"
+    )
+    .iter()
+    .all(|c| c.exporter.as_deref() != Some("SU")));
+    // On sellers it is.
+    let f = flows(
+        "A major Thai rubber exporter will produce 50,000 tonnes of sheet rubber for export \
+         to China.",
+        "1987-04-01",
+    );
+    assert!(
+        f.iter().any(|c| c.importer.as_deref() == Some("CN")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn pricing_and_concessions_name_no_flow_or_party() {
+    assert!(flows(
+        "Saudi Arabia will never sell its oil at prices below the pronounced prices.",
+        "1987-04-01"
+    )
+    .is_empty());
+    let f = flows(
+        "Rebates were granted for the export of 500,000 tonnes of French maize to non-EC \
+         countries, in compensation for concessions to the U.S.",
+        "1987-04-01",
+    );
+    assert!(
+        f.iter().all(|c| c.importer.as_deref() != Some("US")),
+        "{f:?}"
+    );
+}

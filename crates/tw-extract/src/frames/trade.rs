@@ -1716,11 +1716,23 @@ impl TradeFrame {
         // A trade noun right after the goods takes the adjective ("Dutch
         // soymeal imports"); a participle does not ("Mexican steers
         // imported").
-        let followed_by_trigger = triggers.iter().any(|t| {
-            t.start >= group.end
-                && gap_words(ctx.text, group.end, t.start).is_empty()
-                && !is_participle(ctx, t)
-        });
+        // (Also a buying agent noun the sentence does not count as a
+        // trigger: "Soviet grain buyers" buy, they do not sell.)
+        let next = next_word(ctx.text, group.end);
+        let buying_agent = ctx.cues.agent_nouns.is_exactly(next)
+            && ctx
+                .cues
+                .triggers
+                .phrases
+                .find(next)
+                .first()
+                .is_some_and(|h| ctx.cues.direction(h.index) == Direction::Import);
+        let followed_by_trigger = buying_agent
+            || triggers.iter().any(|t| {
+                t.start >= group.end
+                    && gap_words(ctx.text, group.end, t.start).is_empty()
+                    && !is_participle(ctx, t)
+            });
         if followed_by_trigger {
             return None;
         }
@@ -3477,6 +3489,20 @@ fn is_participle(ctx: &Context, trigger: &Hit) -> bool {
 /// agent ("shipped to the U.S. primarily by New Zealand", "bought by
 /// Japan"), if any.
 fn passive_agent(ctx: &Context, trigger: &Hit, countries: &[&M]) -> Option<String> {
+    // "its estimate of grain purchases by the Soviet Union": a trade noun's
+    // agent after "by" (past its goods) is its subject.
+    let word = ctx.text[trigger.start..trigger.end].to_ascii_lowercase();
+    if word.ends_with('s') && !is_participle(ctx, trigger) {
+        let rest = words_after_in_clause(ctx, trigger.end, 6);
+        let words = crate::text::words(rest);
+        let by = words.iter().position(|&(a, b)| &rest[a..b] == "by")?;
+        let after = trigger.end + words[by].1;
+        let agent = countries.iter().find(|m| m.start >= after)?;
+        let lead = gap_words(ctx.text, after, agent.start);
+        return (lead.len() <= 1 && lead.iter().all(|w| w == "the"))
+            .then(|| country_of(agent))
+            .flatten();
+    }
     if !is_participle(ctx, trigger) {
         return None;
     }
