@@ -1978,3 +1978,32 @@ fn pricing_and_concessions_name_no_flow_or_party() {
         "{f:?}"
     );
 }
+
+#[test]
+fn total_trade_in_money_is_not_the_goods_before() {
+    let f = flows_filed(
+        "Statistics Canada reported the surplus was driven by a 23 pct gain in automobile \
+         product exports to a record 3.2 billion dls in the month. \"Recovery in the \
+         automotive sector helped push the value of exports up by 5.9 pct in February,\" the \
+         agency said. Total exports expanded to 10.44 billion dlrs from 9.85 billion dlrs in \
+         February.",
+        "1987-04-14",
+        "OTTAWA, April 14",
+    );
+    assert!(
+        f.iter()
+            .all(|c| !c.evidence.iter().any(|e| e.text.starts_with("Total"))),
+        "{f:?}"
+    );
+    // A total in tonnes is the goods'.
+    let f = flows(
+        "Japan imported 120,000 tonnes of primary aluminium in March. This brought total \
+         imports in 1986/87 to 1.09 mln tonnes.",
+        "1987-04-20",
+    );
+    assert!(
+        f.iter()
+            .any(|c| c.evidence.iter().any(|e| e.text.contains("total imports"))),
+        "{f:?}"
+    );
+}

@@ -429,10 +429,21 @@ impl TradeFrame {
             let both_ways = border
                 .iter()
                 .any(|t| ctx.cues.direction(t.index) != ctx.cues.direction(border[0].index));
+            // ("Total exports expanded to 10.44 billion dlrs": all goods,
+            // counted in money; "total imports ... to 1.09 mln tonnes" are
+            // the goods before.)
+            let in_money_only = !mentions
+                .iter()
+                .any(|m| matches!(m.kind, Kind::Quantity { .. }));
             let excluded = triggers.iter().any(|t| {
                 let before = ctx.text[s.start..t.start].trim_end();
-                let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-                word.to_ascii_lowercase().starts_with("non-")
+                let word = before
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                word.starts_with("non-")
+                    || in_money_only && matches!(word.as_str(), "total" | "overall")
             });
             // "Last year, it exported an average of 173,500 bpd": an amount
             // in a unit only one family of goods is measured in moves the
