@@ -121,6 +121,10 @@ impl TradeFrame {
             .content_mentions(i)
             .into_iter()
             .filter(|m| {
+                // ("from London traders": a city's dealers.)
+                if matches!(m.kind, Kind::Place { .. }) {
+                    return !names_firm(ctx, m);
+                }
                 // ("on Norwegian-owned tankers": the noun after a
                 // hyphenated tail.)
                 let next = next_word(ctx.text, m.end);
@@ -140,7 +144,6 @@ impl TradeFrame {
                         || ctx.cues.statistic_nouns.is_exactly(next)
                         || firms_market(ctx, m, next))
             })
-            .filter(|m| !(matches!(m.kind, Kind::Place { .. }) && names_firm(ctx, m)))
             .collect();
         let times: Vec<&M> = mentions
             .iter()
@@ -1911,10 +1914,7 @@ impl TradeFrame {
                         }
                     ) && closes(ctx.text[m.end..].trim_start_matches(['\'', '’', 's']));
                 let after_apposition = closes(&ctx.text[m.end..])
-                    && gap_words(ctx.text, ctx.words_before(m.start, 2), m.start)
-                        .iter()
-                        .rev()
-                        .find(|w| *w != "the")
+                    && word_before_article(ctx, ctx.words_before(m.start, 2), m.start)
                         .is_some_and(|w| w == "after");
                 !preceded_by_preposition(ctx, s.start, m.start)
                     && !passive_by
@@ -2435,12 +2435,8 @@ fn names_side(ctx: &Context, code: &str, mentions: &[&M], triggers: &[Hit]) -> b
         if m.country() != Some(code) {
             return false;
         }
-        let before = gap_words(ctx.text, ctx.words_before(m.start, 3), m.start);
-        let preposition = before
-            .iter()
-            .rev()
-            .find(|w| *w != "the")
-            .map(String::as_str);
+        let preposition = word_before_article(ctx, ctx.words_before(m.start, 3), m.start);
+        let preposition = preposition.as_deref();
         if matches!(preposition, Some("to" | "from" | "into")) {
             return true;
         }
@@ -2652,14 +2648,9 @@ fn between_economies(
     named.any(|m| match acts_as_economy(ctx, m, mentions) {
         Acting::State => true,
         Acting::Named => {
-            !company_news || {
-                let before = gap_words(ctx.text, ctx.words_before(m.start, 2), m.start);
-                before
-                    .iter()
-                    .rev()
-                    .find(|w| w.as_str() != "the")
+            !company_news
+                || word_before_article(ctx, ctx.words_before(m.start, 2), m.start)
                     .is_some_and(|w| matches!(w.as_str(), "from" | "to" | "into"))
-            }
         }
         Acting::No => false,
     })
@@ -3812,15 +3803,28 @@ fn describes_crop_or_market(ctx: &Context, m: &M) -> bool {
 /// object is a whole noun phrase about trade rather than a party ("in",
 /// "on", "over", "against", "about"), unlike "to", "from" or "by".
 fn topic_preposition_before(ctx: &Context, sentence_start: usize, pos: usize) -> bool {
-    let before = gap_words(ctx.text, sentence_start, pos);
-    let last = before.iter().rev().find(|w| w.as_str() != "the");
-    last.is_some_and(|w| matches!(w.as_str(), "in" | "on" | "over" | "against" | "about"))
+    word_before_article(ctx, near_before(ctx, sentence_start, pos), pos)
+        .is_some_and(|w| matches!(w.as_str(), "in" | "on" | "over" | "against" | "about"))
 }
 
 pub(crate) fn preceded_by_preposition(ctx: &Context, sentence_start: usize, pos: usize) -> bool {
-    let before = gap_words(ctx.text, sentence_start, pos);
-    let last = before.iter().rev().find(|w| w.as_str() != "the");
-    last.is_some_and(|w| NOT_SUBJECT_AFTER.contains(&w.as_str()))
+    word_before_article(ctx, near_before(ctx, sentence_start, pos), pos)
+        .is_some_and(|w| NOT_SUBJECT_AFTER.contains(&w.as_str()))
+}
+
+/// The start of the two words before `pos`, within its sentence: enough
+/// for a preposition and its article.
+fn near_before(ctx: &Context, sentence_start: usize, pos: usize) -> usize {
+    ctx.words_before(pos, 3).max(sentence_start)
+}
+
+/// The last word of `from..pos` that is not "the" (lower case): the word
+/// that governs what stands at `pos` ("to the U.S." gives "to").
+fn word_before_article(ctx: &Context, from: usize, pos: usize) -> Option<String> {
+    gap_words(ctx.text, from, pos)
+        .into_iter()
+        .rev()
+        .find(|w| w != "the")
 }
 
 fn preceded_by_comparison_word(ctx: &Context, pos: usize) -> bool {
