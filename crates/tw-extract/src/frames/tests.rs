@@ -390,6 +390,20 @@ fn a_verb_of_the_other_direction_governs_its_own_goods() {
     assert_eq!(f.len(), 2, "{f:?}");
     assert_eq!(f[0].importer.as_deref(), Some("BR"));
     assert_eq!(f[1].exporter.as_deref(), Some("BR"));
+    // A coordinated clause with a pronoun subject of its own.
+    let f = flows(
+        "Now China exports corn from the northeast, but it imports wheat.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(
+        (f[0].exporter.as_deref(), hs(&f[0])),
+        (Some("CN"), vec![Some("1005")])
+    );
+    assert_eq!(
+        (f[1].importer.as_deref(), hs(&f[1])),
+        (Some("CN"), vec![Some("1001")])
+    );
 }
 
 #[test]

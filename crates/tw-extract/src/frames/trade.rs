@@ -672,9 +672,15 @@ impl TradeFrame {
             .find(|t| {
                 let word = ctx.text[t.start..t.end].to_ascii_lowercase();
                 let gap = gap_words(ctx.text, trigger.end, t.start);
-                let coordinated = gap
-                    .last()
-                    .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "while" | "to"));
+                // ("but it imports wheat": a pronoun subject of its own.)
+                let coordinator = |w: &String| matches!(w.as_str(), "and" | "but" | "while" | "to");
+                let coordinated = match gap.as_slice() {
+                    [.., w] if coordinator(w) => true,
+                    [.., w, p] => {
+                        coordinator(w) && matches!(p.as_str(), "it" | "they" | "we" | "she" | "he")
+                    }
+                    _ => false,
+                };
                 ctx.cues.direction(t.index) != direction
                     && (word.ends_with("ing") || word.ends_with("ed") || coordinated)
                     && (has_clause_mark(&ctx.text[trigger.end..t.start], &[',', ';'])
