@@ -189,6 +189,7 @@ pub struct Cues {
     pub(crate) not_subject_heads: PhraseSet,
     pub(crate) market_buying_words: PhraseSet,
     pub(crate) destination_words: PhraseSet,
+    pub(crate) hub_datelines: PhraseSet,
     pub(crate) measure_nouns: PhraseSet,
     pub(crate) measure_talk: PhraseSet,
     pub(crate) stock_destinations: PhraseSet,

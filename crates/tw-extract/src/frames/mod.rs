@@ -83,12 +83,16 @@ impl<'a> Context<'a> {
         let mentions = Mentions::find(&doc.text, anchor.as_ref());
         let attributions = attribution::attribute(text, &sentences, &mentions, cues);
         let (sentences, attributions) = split_trade_clauses(text, sentences, attributions, cues);
-        let home = doc
+        let place = doc
             .metadata
             .get("dateline")
             .and_then(|d| d.as_str())
-            .and_then(|d| d.split(',').next())
-            .and_then(home_country);
+            .and_then(|d| d.split(',').next());
+        // A hub's country is home only when the story names it.
+        let home = place.and_then(home_country).filter(|h| {
+            !place.is_some_and(|p| cues.hub_datelines.is_exactly(p.trim()))
+                || mentions.all.iter().any(|m| m.country() == Some(h.as_str()))
+        });
         Context {
             doc,
             text,

@@ -2021,3 +2021,18 @@ fn total_trade_in_money_is_not_the_goods_before() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_hub_dateline_stands_in_only_for_a_country_the_story_names() {
+    let text =
+        "The exporters' figures were released today. Cocoa exports rose to 10,000 tonnes in March.";
+    let at = |dateline| flows_filed(text, "1987-04-01", dateline);
+    assert_eq!(at("ACCRA, April 1")[0].exporter.as_deref(), Some("GH"));
+    // Filed where commodity bodies sit, the story is about others' trade.
+    let f = at("LONDON, April 1");
+    assert!(f.iter().all(|c| c.exporter.is_none()), "{f:?}");
+    let named =
+        "British traders reported the figures today. Cocoa exports rose to 10,000 tonnes in March.";
+    let f = flows_filed(named, "1987-04-01", "LONDON, April 1");
+    assert_eq!(f[0].exporter.as_deref(), Some("GB"), "{f:?}");
+}
