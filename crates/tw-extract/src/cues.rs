@@ -190,6 +190,7 @@ pub struct Cues {
     pub(crate) market_buying_words: PhraseSet,
     pub(crate) destination_words: PhraseSet,
     pub(crate) hub_datelines: PhraseSet,
+    pub(crate) price_talk_nouns: PhraseSet,
     pub(crate) measure_nouns: PhraseSet,
     pub(crate) measure_talk: PhraseSet,
     pub(crate) stock_destinations: PhraseSet,

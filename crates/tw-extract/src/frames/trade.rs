@@ -2853,7 +2853,7 @@ impl Talk {
                 .cues
                 .policy_after
                 .any(words_after_in_clause(ctx, h.end, 11));
-        let any = measure || pact_terms(ctx, h) || policy_verb_before(ctx, h);
+        let any = measure || pact_terms(ctx, h) || policy_verb_before(ctx, h) || price_of(ctx, h);
         Talk {
             policy_noun,
             measure,
@@ -2962,6 +2962,30 @@ fn measure_on(ctx: &Context, h: &Hit) -> bool {
         words.retain(|w| !matches!(w.as_str(), "worth" | "of" | "about" | "some"));
         words.len() <= 4
     })
+}
+
+/// A trade word a price hangs on ("high prices for the country's coffee
+/// exports", "reduce the price of its crude oil exports"): a price noun, a
+/// preposition and at most four words before the trade word, in one clause.
+fn price_of(ctx: &Context, h: &Hit) -> bool {
+    let text = ctx.text;
+    let start = ctx.words_before(h.start, 8);
+    let lead = &text[start..h.start];
+    // ("the price of Soviet oil imported by the EC": a participle on the
+    // goods still moves them.)
+    let word = text[h.start..h.end].to_ascii_lowercase();
+    if word.ends_with("ed") || word.ends_with("ing") {
+        return false;
+    }
+    let Some(p) = ctx.cues.price_talk_nouns.find(lead).last().copied() else {
+        return false;
+    };
+    let words = gap_words(text, start + p.end, h.start);
+    !has_clause_mark(&lead[p.end..], &[',', ';', ':'])
+        && words
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "for" | "of" | "in" | "on"))
+        && words.len() <= 5
 }
 
 /// A policy verb a few words before the trade word ("limit imports",
