@@ -2077,3 +2077,39 @@ fn a_nationality_on_a_subsidiary_is_no_party() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_country_on_imported_goods_sells_when_another_economys_people_are_hurt() {
+    let f = flows(
+        "The tribunal ruled today subsidized U.S. corn imports were injurious to Canadian growers.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        (f[0].exporter.as_deref(), f[0].importer.as_deref()),
+        (Some("US"), Some("CA"))
+    );
+    // With no other economy named, the abbreviation stays the buyer.
+    let f = flows("U.S. oil imports rose 12 pct in March.", "1987-04-09");
+    assert_eq!(f[0].importer.as_deref(), Some("US"), "{f:?}");
+}
+
+#[test]
+fn a_marketing_board_buying_from_its_farmers_is_domestic() {
+    for text in [
+        "The Ghana Cocoa Board said it purchased 1,323 tonnes of cocoa in the 21st week.",
+        "Maize deliveries to Zimbabwe's state-owned Grain Marketing Board will fall by over 65 pct this year.",
+    ] {
+        let f = flows(text, "1987-03-09");
+        assert!(f.is_empty(), "{text}: {f:?}");
+    }
+    // A board that buys abroad names the seller.
+    let f = flows(
+        "Brazil bought 75,000 tonnes of French wheat at tender, a Brazilian Wheat Board spokesman said.",
+        "1987-03-09",
+    );
+    assert_eq!(
+        (f[0].exporter.as_deref(), f[0].importer.as_deref()),
+        (Some("FR"), Some("BR"))
+    );
+}

@@ -344,6 +344,28 @@ impl TradeFrame {
         {
             return Vec::new();
         }
+        // "The Ghana Cocoa Board said it purchased 1,323 tonnes of cocoa",
+        // "Maize deliveries to Zimbabwe's Grain Marketing Board": a
+        // marketing board buying or taking deliveries from its own farmers,
+        // with no other economy named, is domestic trade.
+        let board = ctx
+            .cues
+            .domestic_bodies
+            .find(sent)
+            .iter()
+            .any(|h| sent[h.start..].starts_with(char::is_uppercase));
+        if board {
+            let buying = triggers.iter().all(|t| {
+                let w = &ctx.text[t.start..t.end];
+                ctx.cues.market_buying_words.is_exactly(w) || ctx.cues.delivery_words.is_exactly(w)
+            });
+            let mut economies: Vec<&str> = mentions.iter().filter_map(|m| m.country()).collect();
+            economies.sort_unstable();
+            economies.dedup();
+            if buying && economies.len() <= 1 {
+                return Vec::new();
+            }
+        }
         let mut commodities = self.commodities(ctx, &mentions);
         // Goods a trade word that is talk of a measure governs ("taxes on
         // imported U.S. cars") are the talk's, not another trade word's.
@@ -3253,14 +3275,24 @@ fn firms_market(ctx: &Context, m: &M, next: &str) -> bool {
 /// import noun, no country follows "from" and another country is named.
 fn origin_on_imports(ctx: &Context, trigger: &Hit, m: &M, countries: &[&M]) -> Option<String> {
     let word = ctx.text[trigger.start..trigger.end].to_ascii_lowercase();
+    // ("U.S. corn imports": an abbreviation on the goods, when the other
+    // side is people of another economy.)
+    let abbreviated = matches!(
+        &m.kind,
+        Kind::Country {
+            form: Form::Abbreviation,
+            ..
+        }
+    );
     if !matches!(word.as_str(), "import" | "imports")
-        || !matches!(
-            &m.kind,
-            Kind::Country {
-                form: Form::Adjective,
-                ..
-            }
-        )
+        || !(abbreviated
+            || matches!(
+                &m.kind,
+                Kind::Country {
+                    form: Form::Adjective,
+                    ..
+                }
+            ))
         || gap_words(ctx.text, m.end, trigger.start).is_empty()
     {
         return None;
@@ -3281,17 +3313,24 @@ fn origin_on_imports(ctx: &Context, trigger: &Hit, m: &M, countries: &[&M]) -> O
         return None;
     }
     // (A country by name: "Japanese imports" in "Dutch car imports rose,
-    // reflecting growth in Japanese imports" is another trade noun's.)
+    // reflecting growth in Japanese imports" is another trade noun's; a
+    // nationality on people after the trade word is the buyer's side:
+    // "U.S. corn imports were injurious to Canadian growers".)
     countries
         .iter()
-        .filter(|o| {
-            matches!(
-                &o.kind,
-                Kind::Country {
-                    form: Form::Name | Form::Abbreviation,
-                    ..
-                }
-            )
+        .filter(|o| match &o.kind {
+            Kind::Country {
+                form: Form::Name | Form::Abbreviation,
+                ..
+            } => !abbreviated,
+            Kind::Country {
+                form: Form::Adjective,
+                ..
+            } => {
+                o.start > trigger.end
+                    && ctx.cues.people_nouns.is_exactly(next_word(ctx.text, o.end))
+            }
+            _ => false,
         })
         .filter_map(|o| country_of(o))
         .find(|c| *c != code)
