@@ -1107,6 +1107,17 @@ mod tests {
             find("13,000 tonnes of soft wheat flour"),
             vec![("soft wheat flour".to_string(), hs("1101"))]
         );
+        // What goods are made into or measured as.
+        assert_eq!(
+            find("to replace jute bags imported from Bangladesh"),
+            vec![("jute bags".to_string(), hs("6305"))]
+        );
+        assert!(find("10 mln grain bags").iter().all(|(t, _)| t != "grain"));
+        assert!(find("exports fell to 163,924 copra tonnes").is_empty());
+        assert_eq!(
+            find("destinations for canned meat"),
+            vec![("canned meat".to_string(), hs("1602"))]
+        );
         // A part of the goods is other goods.
         assert!(find("the main component of cigarette filters").is_empty());
         // A short form names the goods the text names in full.
