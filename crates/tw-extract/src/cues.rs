@@ -193,6 +193,7 @@ pub struct Cues {
     pub(crate) price_talk_nouns: PhraseSet,
     pub(crate) people_nouns: PhraseSet,
     pub(crate) domestic_bodies: PhraseSet,
+    pub(crate) bloc_nouns: PhraseSet,
     pub(crate) delivery_words: PhraseSet,
     pub(crate) measure_nouns: PhraseSet,
     pub(crate) measure_talk: PhraseSet,

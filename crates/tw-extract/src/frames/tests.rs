@@ -2113,3 +2113,32 @@ fn a_marketing_board_buying_from_its_farmers_is_domestic() {
         (Some("FR"), Some("BR"))
     );
 }
+
+#[test]
+fn a_region_or_a_body_holds_its_side_against_stand_ins() {
+    // The dateline stands in for no side a region or a body holds.
+    for text in [
+        "Imports to South East Asia are seen rising to 58.6 mln tonnes in 1990.",
+        "ICO member exports dropped to 21.4 mln bags in the first five months of 1986/87.",
+        "In 1985 Central and South American nations produced 28 mln tonnes of sugar, of which 12.3 mln were exported.",
+    ] {
+        let f = flows_filed(text, "1987-04-09", "RIO DE JANEIRO, April 9");
+        assert!(
+            f.iter()
+                .all(|c| c.exporter.as_deref() != Some("BR") && c.importer.as_deref() != Some("BR")),
+            "{text}: {f:?}"
+        );
+    }
+    // The other side still stands in: the programme's country sells what
+    // a region's countries buy.
+    let f = flows_filed(
+        "West African countries have purchased 129,500 tonnes of wheat under export bonus programs.",
+        "1987-04-09",
+        "WASHINGTON, April 9",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        (f[0].exporter.as_deref(), f[0].importer.as_deref()),
+        (Some("US"), None)
+    );
+}

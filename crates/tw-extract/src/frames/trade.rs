@@ -2407,6 +2407,7 @@ impl Frame for TradeFrame {
                 })
             });
             let found = self.sentence(ctx, i, &mut last_subject, &mut last_exporter, continuing);
+            let found = region_sides(ctx, i, found);
             // "The palm oil would come from Malaysia or Indonesia." names the
             // missing side of an earlier flow of those goods: complete it.
             let window = ctx
@@ -2440,6 +2441,81 @@ impl Frame for TradeFrame {
         }
         claims
     }
+}
+
+/// "Imports to South East Asia are seen rising", "ICO member exports
+/// dropped": a region or an international body named as a side has no
+/// country code, so no stand-in (the dateline, the story's last subject)
+/// takes its place. A region after "to" or "into" holds the buyer's side, one
+/// after "from" the seller's; a body, or a region heading its countries,
+/// before the first trade word, with no country named before it, holds the
+/// subject's side.
+fn region_sides(ctx: &Context, i: usize, found: Vec<Claim>) -> Vec<Claim> {
+    if found.is_empty() {
+        return found;
+    }
+    let s = ctx.sentences[i];
+    let mentions = ctx.content_mentions(i);
+    let regions: Vec<&M> = mentions
+        .iter()
+        .copied()
+        .filter(|m| match &m.kind {
+            Kind::Region { code, .. } => code.is_none(),
+            Kind::Organisation { org_type, .. } => {
+                *org_type == Some(tw_gazetteer::OrgType::International)
+            }
+            _ => false,
+        })
+        .collect();
+    if regions.is_empty() {
+        return found;
+    }
+    let named: Vec<String> = mentions.iter().filter_map(|m| country_of(m)).collect();
+    let after = |r: &M, words: &[&str]| {
+        gap_words(ctx.text, ctx.words_before(r.start, 2), r.start)
+            .iter()
+            .any(|w| words.contains(&w.as_str()))
+    };
+    let to_region = regions.iter().any(|r| after(r, &["to", "into"]));
+    let from_region = regions.iter().any(|r| after(r, &["from"]));
+    let first_trigger = ctx
+        .cues
+        .triggers
+        .phrases
+        .find(ctx.sentence_text(i))
+        .first()
+        .map(|h| (s.start + h.start, ctx.cues.direction(h.index)));
+    // (A body, or a region heading its countries: "ICO member exports",
+    // "Central and South American nations ... exported"; "Gulf oil
+    // imports" names where the goods come from.)
+    let subject_region = first_trigger.and_then(|(t, direction)| {
+        (regions.iter().any(|r| {
+            r.end <= t
+                && (matches!(r.kind, Kind::Organisation { .. })
+                    || ctx.cues.bloc_nouns.is_exactly(next_word(ctx.text, r.end)))
+        }) && !mentions
+            .iter()
+            .any(|m| m.country().is_some() && m.start < t))
+        .then_some(direction)
+    });
+    let stand_in = |side: &Option<String>| side.as_ref().is_some_and(|c| !named.contains(c));
+    found
+        .into_iter()
+        .filter_map(|mut c| {
+            if to_region && stand_in(&c.importer) {
+                c.importer = None;
+            }
+            if from_region && stand_in(&c.exporter) {
+                c.exporter = None;
+            }
+            match subject_region {
+                Some(Direction::Export) if stand_in(&c.exporter) => c.exporter = None,
+                Some(Direction::Import) if stand_in(&c.importer) => c.importer = None,
+                _ => {}
+            }
+            (c.exporter.is_some() || c.importer.is_some()).then_some(c)
+        })
+        .collect()
 }
 
 /// True when a flow states something of its own beyond goods and one
