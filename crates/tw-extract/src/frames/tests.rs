@@ -2142,3 +2142,26 @@ fn a_region_or_a_body_holds_its_side_against_stand_ins() {
         (Some("US"), None)
     );
 }
+
+#[test]
+fn a_stand_in_buyer_is_never_a_named_seller() {
+    let f = flows(
+        "Thailand's first car exports begin next year. They said Chrysler will from next year import the same cars from Japan and Thailand.",
+        "1987-04-09",
+    );
+    let second: Vec<_> = f
+        .iter()
+        .filter(|c| c.evidence[0].text.starts_with("They said"))
+        .collect();
+    assert_eq!(second.len(), 2, "{f:?}");
+    assert!(second.iter().all(|c| c.importer.is_none()), "{f:?}");
+    // Nor does the subject that sells leave its place to a rival.
+    let f = flows(
+        "Brazilian beans were cheaper than U.S. Origin, which may account for the purchases from Brazil.",
+        "1987-04-09",
+    );
+    assert!(
+        f.iter().all(|c| c.importer.as_deref() != Some("US")),
+        "{f:?}"
+    );
+}

@@ -789,6 +789,9 @@ impl TradeFrame {
                 self.parties(ctx, i, markers, group.end, &within)
             };
             let mut named: Vec<String> = Vec::new();
+            // The subject is one of the sellers named after "from": no
+            // stand-in buyer takes its place.
+            let mut seller_subject = false;
             let mut extra_exporters: Vec<String> = Vec::new();
             let (mut exporter, mut importers): (Option<String>, Vec<String>) = match dir {
                 Direction::Import => {
@@ -816,9 +819,16 @@ impl TradeFrame {
                     if let Some(m) = &market {
                         named.push(m.clone());
                     }
+                    seller_subject = subject.as_ref().is_some_and(|c| named.contains(c));
                     (
                         from.into_iter().next().or(origin.clone()).or(market),
-                        subject.clone().into_iter().chain(into).take(1).collect(),
+                        subject
+                            .clone()
+                            .into_iter()
+                            .chain(into)
+                            .filter(|c| !named.contains(c))
+                            .take(1)
+                            .collect(),
                     )
                 }
                 Direction::Export => {
@@ -997,7 +1007,7 @@ impl TradeFrame {
                             })
                     });
             }
-            if importers.is_empty() && dir == Direction::Import {
+            if importers.is_empty() && dir == Direction::Import && !seller_subject {
                 // Another country named in full; one after the trigger
                 // only when it is a name, not a modifier ("U.S. trade").
                 let other = countries
@@ -1030,7 +1040,10 @@ impl TradeFrame {
                             } else {
                                 ctx.home.clone().filter(|h| !named.contains(h))
                             }
-                        }),
+                        })
+                        // ("import the same cars from Japan and Thailand":
+                        // a stand-in is never one of the named sellers.)
+                        .filter(|c| !named.contains(c)),
                 );
             }
             importers.retain(|c| Some(c.as_str()) != exporter.as_deref());
