@@ -2089,6 +2089,17 @@ fn a_country_on_imported_goods_sells_when_another_economys_people_are_hurt() {
         (f[0].exporter.as_deref(), f[0].importer.as_deref()),
         (Some("US"), Some("CA"))
     );
+    // The home economy's people: the dateline's country buys.
+    let f = flows_filed(
+        "The ITC ruled that the domestic industry was being injured by Brazilian orange juice imports.",
+        "1987-03-09",
+        "WASHINGTON, March 9",
+    );
+    assert_eq!(
+        (f[0].exporter.as_deref(), f[0].importer.as_deref()),
+        (Some("BR"), Some("US")),
+        "{f:?}"
+    );
     // With no other economy named, the abbreviation stays the buyer.
     let f = flows("U.S. oil imports rose 12 pct in March.", "1987-04-09");
     assert_eq!(f[0].importer.as_deref(), Some("US"), "{f:?}");

@@ -3423,6 +3423,19 @@ fn origin_on_imports(ctx: &Context, trigger: &Hit, m: &M, countries: &[&M]) -> O
         })
         .filter_map(|o| country_of(o))
         .find(|c| *c != code)
+        // ("the domestic industry was being injured by Brazilian orange
+        // juice imports": the home economy's people name the buyer.)
+        .or_else(|| {
+            let k = ctx.sentences.partition_point(|s| s.end < trigger.start);
+            let s = ctx.sentences.get(k)?;
+            let lower = ctx.text[s.start..s.end].to_ascii_lowercase();
+            let home_people = lower.match_indices("domestic ").any(|(k, w)| {
+                ctx.cues
+                    .people_nouns
+                    .is_exactly(next_word(&lower, k + w.len() - 1))
+            });
+            ctx.home.clone().filter(|h| home_people && *h != code)
+        })
 }
 
 /// Whether a first- or second-person possessive stands on the trade word,
