@@ -2176,3 +2176,27 @@ fn a_stand_in_buyer_is_never_a_named_seller() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_trade_word_after_while_governs_the_goods_of_its_clause() {
+    let f = flows_filed(
+        "Requests for French barley were for export to Switzerland and Austria at an unchanged restitution, while requests for soft wheat flour were for export to various non-EC countries.",
+        "1987-03-09",
+        "PARIS, March 9",
+    );
+    let with_flour: Vec<_> = f
+        .iter()
+        .filter(|c| c.commodities.iter().any(|g| g.text.contains("flour")))
+        .collect();
+    assert!(
+        with_flour
+            .iter()
+            .all(|c| c.importer.is_none() && c.commodities.len() == 1),
+        "{f:?}"
+    );
+    assert!(
+        f.iter()
+            .any(|c| c.importer.as_deref() == Some("CH") && hs(c) == vec![Some("1003")]),
+        "{f:?}"
+    );
+}

@@ -716,7 +716,31 @@ impl TradeFrame {
             .map(|t| {
                 let dir = ctx.cues.direction(t.index);
                 let own = self.subject(ctx, i, t, &countries, &mentions);
-                (*t, dir, own.or_else(|| subject.clone()))
+                (*t, dir, own.or_else(|| subject.clone()), t.end)
+            })
+            // "Requests for barley were for export to Switzerland ..., while
+            // requests for soft wheat flour were for export to various
+            // non-EC countries": a trade word of the same direction after
+            // "while" or "whereas" governs the goods of its own clause.
+            .or_else(|| {
+                triggers.iter().skip(1).find_map(|t| {
+                    if ctx.cues.direction(t.index) != direction {
+                        return None;
+                    }
+                    let gap_start = trigger.end;
+                    let lower = ctx.text[gap_start..t.start].to_ascii_lowercase();
+                    let k = ["while ", "whereas "]
+                        .iter()
+                        .filter_map(|w| lower.find(w))
+                        .min()?;
+                    let boundary = gap_start + k;
+                    let own_goods = groups.iter().any(|g| g.start >= boundary && !g.reversed);
+                    let first_goods = groups.iter().any(|g| g.end <= boundary);
+                    (own_goods && first_goods).then(|| {
+                        let own = self.subject(ctx, i, t, &countries, &mentions);
+                        (*t, direction, own.or_else(|| subject.clone()), boundary)
+                    })
+                })
             });
         let mut claims: Vec<Claim> = Vec::new();
         let mut used_quantities: Vec<usize> = Vec::new();
@@ -753,7 +777,7 @@ impl TradeFrame {
                 previous_origin = Some((group.reversed, o.clone()));
             }
             let (direction, subject, trigger) = match &second {
-                Some((t, d, own)) if group.start >= t.end && !group.reversed => {
+                Some((t, d, own, boundary)) if group.start >= *boundary && !group.reversed => {
                     (*d, own.clone(), *t)
                 }
                 _ => (direction, subject.clone(), trigger),
