@@ -194,6 +194,7 @@ pub struct Cues {
     pub(crate) people_nouns: PhraseSet,
     pub(crate) domestic_bodies: PhraseSet,
     pub(crate) bloc_nouns: PhraseSet,
+    pub(crate) end_use_cues: PhraseSet,
     pub(crate) delivery_words: PhraseSet,
     pub(crate) measure_nouns: PhraseSet,
     pub(crate) measure_talk: PhraseSet,

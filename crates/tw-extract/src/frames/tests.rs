@@ -2200,3 +2200,23 @@ fn a_trade_word_after_while_governs_the_goods_of_its_clause() {
         "{f:?}"
     );
 }
+
+#[test]
+fn what_goods_are_for_does_not_move() {
+    let f = flows(
+        "The United States plans to sell 84 mln dlrs in electronic equipment to South Korea to upgrade that country's Hawk anti-aircraft missiles.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(hs(&f[0]), vec![Some("85")], "{f:?}");
+    // Goods made for export are the flow's.
+    let f = flows(
+        "Sharp will set up a subsidiary in Thailand to make microwave ovens and refrigerators for export to the U.S.",
+        "1987-03-09",
+    );
+    assert!(
+        f.iter()
+            .any(|c| c.commodities.iter().any(|g| g.text == "refrigerators")),
+        "{f:?}"
+    );
+}

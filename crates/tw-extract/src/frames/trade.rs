@@ -1658,6 +1658,11 @@ impl TradeFrame {
             // "the meat purchase requirements", "sugar import quotas": goods
             // named by talk of a measure on their trade.
             .filter(|m| !names_talk(ctx, m.end))
+            // "machines designed to make submarine propellers", "equipment to
+            // upgrade Hawk missiles": what the goods are for does not move
+            // (unless a trade word of its own comes between: "to produce
+            // and export cars").
+            .filter(|m| !end_use(ctx, m))
             // "domestic demand for capital goods": what a market wants.
             .filter(|m| {
                 let before = gap_words(ctx.text, ctx.words_before(m.start, 3), m.start);
@@ -3460,6 +3465,35 @@ fn origin_on_imports(ctx: &Context, trigger: &Hit, m: &M, countries: &[&M]) -> O
             });
             ctx.home.clone().filter(|h| home_people && *h != code)
         })
+}
+
+/// Whether goods `m` are what other goods are for: an end-use phrase
+/// (`end_use_cues`: "to make", "used to make", "to upgrade") at most four
+/// words before them in the same clause, with no trade word between.
+fn end_use(ctx: &Context, m: &M) -> bool {
+    let start = ctx.words_before(m.start, 6);
+    let lead = &ctx.text[start..m.start];
+    let Some(h) = ctx.cues.end_use_cues.find(lead).last().copied() else {
+        return false;
+    };
+    let rest = &lead[h.end..];
+    // (The trade word comes first: "exports of machines designed to make
+    // submarine propellers"; goods made "for export" are the flow's.)
+    let k = ctx.sentences.partition_point(|s| s.end <= m.start);
+    let Some(s) = ctx.sentences.get(k) else {
+        return false;
+    };
+    let cue = start + h.start;
+    gap_words(ctx.text, start + h.end, m.start).len() <= 4
+        && !has_clause_mark(rest, &[',', ';', ':'])
+        && !ctx.cues.triggers.phrases.any(rest)
+        && cue > s.start
+        && ctx.cues.triggers.phrases.any(&ctx.text[s.start..cue])
+        && !ctx
+            .cues
+            .triggers
+            .phrases
+            .any(&ctx.text[m.end..s.end.max(m.end)])
 }
 
 /// Whether a first- or second-person possessive stands on the trade word,
