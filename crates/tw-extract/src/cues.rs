@@ -195,6 +195,7 @@ pub struct Cues {
     pub(crate) domestic_bodies: PhraseSet,
     pub(crate) bloc_nouns: PhraseSet,
     pub(crate) end_use_cues: PhraseSet,
+    pub(crate) non_state_nouns: PhraseSet,
     pub(crate) delivery_words: PhraseSet,
     pub(crate) measure_nouns: PhraseSet,
     pub(crate) measure_talk: PhraseSet,

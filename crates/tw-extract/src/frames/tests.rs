@@ -2220,3 +2220,15 @@ fn what_goods_are_for_does_not_move() {
         "{f:?}"
     );
 }
+
+#[test]
+fn armed_groups_are_not_their_countrys_state() {
+    let f = flows(
+        "They were unaware of the diversion of profits from the arms sales to the Nicaraguan contra rebels.",
+        "1987-03-09",
+    );
+    assert!(
+        f.iter().all(|c| c.importer.as_deref() != Some("NI")),
+        "{f:?}"
+    );
+}

@@ -138,6 +138,7 @@ impl TradeFrame {
                 m.country().is_none()
                     || !(ctx.cues.carrier_nouns.is_exactly(next)
                         || ctx.cues.rival_nouns.is_exactly(next)
+                        || ctx.cues.non_state_nouns.is_exactly(next)
                         || (to_port(m)
                             && *transit.get_or_init(|| ctx.cues.transit_markers.any(sent)))
                         || names_firm(ctx, m)
