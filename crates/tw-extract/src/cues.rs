@@ -133,6 +133,7 @@ pub struct Cues {
     #[serde(rename = "analysis_cues")]
     pub(crate) analysis: PhraseSet,
     pub(crate) needs_object: PhraseSet,
+    pub(crate) not_objects_after: PhraseSet,
     pub(crate) agent_nouns: PhraseSet,
     pub(crate) buyer_verbs: PhraseSet,
     pub(crate) company_markers: PhraseSet,

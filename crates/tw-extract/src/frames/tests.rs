@@ -2232,3 +2232,27 @@ fn armed_groups_are_not_their_countrys_state() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_verb_that_reaches_goods_through_a_preposition_moves_none() {
+    let f = flows(
+        "In the past year tough trade action had been taken against the European Community over corn and sorghum.",
+        "1987-03-09",
+    );
+    assert!(f.is_empty(), "{f:?}");
+    // An object right after the verb still moves.
+    let f = flows(
+        "Bulgaria, Czechoslovakia, Poland and Romania all took substantially more Cuban sugar.",
+        "1987-03-09",
+    );
+    assert!(!f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn a_price_quoted_for_goods_named_by_an_abbreviation_is_no_flow() {
+    let f = flows(
+        "U.S. corn was reported to be selling on the world market earlier this week for around 71 dlrs per tonne.",
+        "1987-03-09",
+    );
+    assert!(f.is_empty(), "{f:?}");
+}

@@ -317,11 +317,13 @@ impl TradeFrame {
         // "Ecuadorean crude was now selling for 15 to 17 dlrs a barrel": a
         // price of goods named by their origin only, with no word of a
         // border crossed, is a quote too.
+        // ("U.S. corn was reported to be selling on the world market for
+        // around 71 dlrs per tonne": an abbreviation on the goods too.)
         let origin_only = mentions.iter().filter(|m| m.country().is_some()).all(|m| {
             matches!(
                 &m.kind,
                 Kind::Country {
-                    form: Form::Adjective,
+                    form: Form::Adjective | Form::Abbreviation,
                     ..
                 }
             ) && goods_right_after(ctx, m, &mentions).is_some()
@@ -1475,6 +1477,12 @@ impl TradeFrame {
                 .iter()
                 .any(|p| window.contains(p))
             {
+                return false;
+            }
+            // "action had been taken against the European Community over
+            // corn": an object the verb reaches only through a preposition
+            // is no object it moves.
+            if cues.not_objects_after.is_exactly(next_word(text, h.end)) {
                 return false;
             }
             // A price or rebate per unit is no object ("received export
