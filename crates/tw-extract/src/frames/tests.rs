@@ -2256,3 +2256,13 @@ fn a_price_quoted_for_goods_named_by_an_abbreviation_is_no_flow() {
     );
     assert!(f.is_empty(), "{f:?}");
 }
+
+#[test]
+fn goods_before_a_clause_are_not_a_trade_nouns_own() {
+    let f = flows(
+        "The decline will result from low world grain prices leading to shifts to livestock and other crops which could benefit U.S. wheat exports, the department said.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(hs(&f[0]), vec![Some("1001")], "{f:?}");
+}

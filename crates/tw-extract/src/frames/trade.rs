@@ -534,7 +534,14 @@ impl TradeFrame {
         // "Ecuador had enough oil ... and would have to import crude": goods
         // named before a verb trigger, in another clause, are not what it
         // moves when goods follow it.
-        if groups.iter().any(|g| g.start >= trigger.end && !g.reversed) {
+        // (So too when goods right before a trade noun are its own: "shifts
+        // to livestock and other crops which could benefit U.S. wheat
+        // exports".)
+        let own_goods_after = groups.iter().any(|g| g.start >= trigger.end && !g.reversed);
+        let own_goods_before = groups.iter().any(|g| {
+            g.end <= trigger.start && gap_words(ctx.text, g.end, trigger.start).is_empty()
+        });
+        if own_goods_after || own_goods_before {
             groups.retain(|g| {
                 g.start >= trigger.end || {
                     let gap = gap_words(ctx.text, g.end, trigger.start);
