@@ -2266,3 +2266,26 @@ fn goods_before_a_clause_are_not_a_trade_nouns_own() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(hs(&f[0]), vec![Some("1001")], "{f:?}");
 }
+
+#[test]
+fn a_country_after_than_is_a_point_of_comparison() {
+    let f = flows(
+        "He said the Taiwan mission was buying less U.S. cotton because the price is some 15 pct higher than that of cotton from Pakistan and India.",
+        "1987-03-09",
+    );
+    assert!(
+        f.iter()
+            .all(|c| !matches!(c.exporter.as_deref(), Some("PK" | "IN"))
+                && !matches!(c.importer.as_deref(), Some("PK" | "IN"))),
+        "{f:?}"
+    );
+    // "More than" counts an amount, not a rival.
+    let f = flows(
+        "Australia has sold more than three mln tonnes of wheat to Japan in the past three years.",
+        "1987-03-09",
+    );
+    assert!(
+        f.iter().any(|c| c.importer.as_deref() == Some("JP")),
+        "{f:?}"
+    );
+}

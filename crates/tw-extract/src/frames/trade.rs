@@ -136,7 +136,8 @@ impl TradeFrame {
                     _ => next,
                 };
                 m.country().is_none()
-                    || !(ctx.cues.carrier_nouns.is_exactly(next)
+                    || !(compared(ctx, m)
+                        || ctx.cues.carrier_nouns.is_exactly(next)
                         || ctx.cues.rival_nouns.is_exactly(next)
                         || ctx.cues.non_state_nouns.is_exactly(next)
                         || (to_port(m)
@@ -2046,6 +2047,7 @@ impl TradeFrame {
             if shielded_from(ctx, from + h.start) {
                 continue;
             }
+
             let pos = from + h.end;
             let Some(first) = countries.iter().position(|m| m.start >= pos) else {
                 continue;
@@ -3481,6 +3483,29 @@ fn origin_on_imports(ctx: &Context, trigger: &Hit, m: &M, countries: &[&M]) -> O
             });
             ctx.home.clone().filter(|h| home_people && *h != code)
         })
+}
+
+/// Whether country `m` is a point of comparison: "than" at most eight
+/// words before it in its clause ("the price is 15 pct higher than that of cotton
+/// from Pakistan and India"), not an amount's "more than" or "less than".
+fn compared(ctx: &Context, m: &M) -> bool {
+    let start = ctx.words_before(m.start, 10);
+    let words = gap_words(ctx.text, start, m.start);
+    let near = words.len().saturating_sub(8);
+    words.iter().enumerate().skip(near).any(|(k, w)| {
+        let before = k.checked_sub(1).and_then(|j| words.get(j));
+        w == "than"
+            && !before.is_some_and(|b| {
+                matches!(b.as_str(), "more" | "less" | "fewer" | "other" | "rather")
+            })
+            // (Within the clause: no comma between "than" and the name.)
+            && !has_clause_mark(
+                &ctx.text[ctx.text[start..m.start]
+                    .rfind("than")
+                    .map_or(m.start, |p| start + p)..m.start],
+                &[',', ';', ':'],
+            )
+    })
 }
 
 /// Whether goods `m` are what other goods are for: an end-use phrase
