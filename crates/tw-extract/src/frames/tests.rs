@@ -2289,3 +2289,17 @@ fn a_country_after_than_is_a_point_of_comparison() {
         "{f:?}"
     );
 }
+
+#[test]
+fn goods_that_receive_money_do_not_move_by_it() {
+    let f = flows(
+        "Wheat from the River Plate and Buenos Aires to Sri Lanka received 26 dlrs.",
+        "1987-03-09",
+    );
+    assert!(f.is_empty(), "{f:?}");
+    let f = flows(
+        "Egypt received 200,000 tonnes of U.S. wheat in March.",
+        "1987-04-09",
+    );
+    assert_eq!(f[0].importer.as_deref(), Some("EG"), "{f:?}");
+}

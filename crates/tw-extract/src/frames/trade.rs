@@ -1487,6 +1487,19 @@ impl TradeFrame {
             {
                 return false;
             }
+            // "Wheat from the River Plate to Sri Lanka received 26 dlrs": a
+            // verb of receiving whose object is money was paid, a freight
+            // rate or a price; goods do not move by it.
+            let lower_word = text[h.start..h.end].to_ascii_lowercase();
+            if lower_word.starts_with("receiv")
+                && mentions
+                    .iter()
+                    .filter(|m| m.start >= h.end && m.start < window_end)
+                    .min_by_key(|m| m.start)
+                    .is_some_and(|m| matches!(m.kind, Kind::Money { .. }))
+            {
+                return false;
+            }
             // "action had been taken against the European Community over
             // corn": an object the verb reaches only through a preposition
             // is no object it moves.
