@@ -2303,3 +2303,20 @@ fn goods_that_receive_money_do_not_move_by_it() {
     );
     assert_eq!(f[0].importer.as_deref(), Some("EG"), "{f:?}");
 }
+
+#[test]
+fn a_total_goes_on_without_the_last_flows_partner() {
+    let f = flows(
+        "Cuba shipped 100,000 tonnes of sugar to Romania in November. Cuba's November 1986 exports totalled 158,000 tonnes.",
+        "1987-03-09",
+    );
+    let total: Vec<_> = f
+        .iter()
+        .filter(|c| c.evidence[0].text.contains("totalled"))
+        .collect();
+    assert_eq!(total.len(), 1, "{f:?}");
+    assert_eq!(
+        (total[0].exporter.as_deref(), total[0].importer.as_deref()),
+        (Some("CU"), None)
+    );
+}

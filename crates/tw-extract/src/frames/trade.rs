@@ -1559,6 +1559,19 @@ impl TradeFrame {
         if turned {
             return Vec::new();
         }
+        // "Cuba's November 1986 exports totalled 158,000 tonnes", "the
+        // export total of 289,232": a total right after the trade word goes
+        // to every partner, not to the last flow's one. ("a total of
+        // 150,000 tonnes was exported", "three shipments, totalling" are
+        // the flow's own.)
+        let total = words_after_in_clause(ctx, trigger.end, 2)
+            .split_whitespace()
+            .any(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "total" | "totals" | "totalled" | "totaled" | "totalling" | "totaling"
+                )
+            });
         let (exporter, importer) = match direction {
             Direction::Export => {
                 let to = self
@@ -1571,7 +1584,7 @@ impl TradeFrame {
                 (
                     subject.clone().or_else(|| previous.exporter.clone()),
                     to.or_else(|| {
-                        (!own_destination)
+                        (!own_destination && !total)
                             .then(|| previous.importer.clone())
                             .flatten()
                     }),
@@ -1584,7 +1597,11 @@ impl TradeFrame {
                     .next();
                 let own_origin = next_word(ctx.text, trigger.end).eq_ignore_ascii_case("from");
                 (
-                    from.or_else(|| (!own_origin).then(|| previous.exporter.clone()).flatten()),
+                    from.or_else(|| {
+                        (!own_origin && !total)
+                            .then(|| previous.exporter.clone())
+                            .flatten()
+                    }),
                     subject.clone().or_else(|| previous.importer.clone()),
                 )
             }
