@@ -2320,3 +2320,20 @@ fn a_total_goes_on_without_the_last_flows_partner() {
         (Some("CU"), None)
     );
 }
+
+#[test]
+fn goods_with_a_trade_noun_of_their_own_keep_no_list_origin() {
+    let f = flows(
+        "The change made sense in view of the Soviet purchases of 250,000 tonnes of Polish rapeseed and large scale butter imports.",
+        "1987-03-09",
+    );
+    let butter: Vec<_> = f
+        .iter()
+        .filter(|c| c.commodities.iter().any(|g| g.text == "butter"))
+        .collect();
+    assert!(!butter.is_empty(), "{f:?}");
+    assert!(
+        butter.iter().all(|c| c.exporter.as_deref() != Some("PL")),
+        "{f:?}"
+    );
+}

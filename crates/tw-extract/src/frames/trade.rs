@@ -778,10 +778,17 @@ impl TradeFrame {
             {
                 continue;
             }
+            // ("Polish rapeseed and large scale butter imports": goods with a
+            // trade noun of their own do not continue the list's origin.)
+            let own_trade_noun = triggers.iter().any(|t| {
+                t.start != trigger.start
+                    && t.start >= group.end
+                    && gap_words(ctx.text, group.end, t.start).is_empty()
+            });
             let origin = self.origin(ctx, group, &countries, &triggers).or_else(|| {
                 previous_origin
                     .as_ref()
-                    .filter(|(reversed, _)| *reversed == group.reversed)
+                    .filter(|(reversed, _)| *reversed == group.reversed && !own_trade_noun)
                     .map(|(_, o)| o.clone())
             });
             if let Some(o) = &origin {
