@@ -197,6 +197,7 @@ pub struct Cues {
     pub(crate) bloc_nouns: PhraseSet,
     pub(crate) end_use_cues: PhraseSet,
     pub(crate) non_state_nouns: PhraseSet,
+    pub(crate) instrument_nouns: PhraseSet,
     pub(crate) delivery_words: PhraseSet,
     pub(crate) measure_nouns: PhraseSet,
     pub(crate) measure_talk: PhraseSet,

@@ -2337,3 +2337,14 @@ fn goods_with_a_trade_noun_of_their_own_keep_no_list_origin() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_financial_instrument_buys_no_goods() {
+    for text in [
+        "Belgium plans to issue Swiss franc warrants to buy gold.",
+        "Cascade said it was granted an option to purchase all the assets in France of the machinery maker.",
+    ] {
+        let f = flows(text, "1987-03-09");
+        assert!(f.is_empty(), "{text}: {f:?}");
+    }
+}

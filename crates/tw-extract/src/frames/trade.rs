@@ -1334,6 +1334,14 @@ impl TradeFrame {
         {
             return false;
         }
+        // "warrants to buy gold", "an option to purchase all the assets":
+        // a financial instrument, not goods bought.
+        let before = gap_words(text, ctx.words_before(h.start, 3), h.start);
+        if let [.., noun, to] = before.as_slice() {
+            if to == "to" && cues.instrument_nouns.is_exactly(noun) {
+                return false;
+            }
+        }
         // Inside a capitalised name ("Export Enhancement Program", "Long
         // Term Grain Supply Agreement").
         let sentence_start = ctx.sentences.iter().any(|s| s.start == h.start);
