@@ -2348,3 +2348,16 @@ fn a_financial_instrument_buys_no_goods() {
         assert!(f.is_empty(), "{text}: {f:?}");
     }
 }
+
+#[test]
+fn money_lent_to_a_country_is_no_destination_of_goods() {
+    let f = flows(
+        "They cited a World Bank loan to Hungary to expand livestock exports and 500 mln dlrs lent to Thailand at low interest rates.",
+        "1987-03-09",
+    );
+    assert!(
+        f.iter()
+            .all(|c| !matches!(c.importer.as_deref(), Some("TH" | "HU"))),
+        "{f:?}"
+    );
+}
