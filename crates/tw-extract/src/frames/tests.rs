@@ -2361,3 +2361,17 @@ fn money_lent_to_a_country_is_no_destination_of_goods() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_relative_clause_buyer_is_its_antecedent_not_a_country_before_it() {
+    let f = flows_filed(
+        "The French sales mark the beginning of commercial EC corn exports which could reach 750,000 tonnes to North Africa and the Middle East, areas which have traditionally purchased their corn needs from the United States.",
+        "1987-04-02",
+        "WASHINGTON, April 2",
+    );
+    assert!(
+        f.iter()
+            .all(|c| !(c.exporter.as_deref() == Some("US") && c.importer.as_deref() == Some("EU"))),
+        "{f:?}"
+    );
+}

@@ -726,8 +726,20 @@ impl TradeFrame {
             })
             .map(|t| {
                 let dir = ctx.cues.direction(t.index);
-                let own = self.subject(ctx, i, t, &countries, &mentions);
-                (*t, dir, own.or_else(|| subject.clone()), t.end)
+                // ("North Africa and the Middle East, areas which have
+                // traditionally purchased their corn needs from the United
+                // States": a relative clause's subject is its antecedent, not
+                // a country named before it.)
+                let relative = gap_words(ctx.text, ctx.words_before(t.start, 4), t.start)
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "which" | "who" | "that"));
+                let own = if relative {
+                    None
+                } else {
+                    self.subject(ctx, i, t, &countries, &mentions)
+                        .or_else(|| subject.clone())
+                };
+                (*t, dir, own, t.end, relative)
             })
             // "Requests for barley were for export to Switzerland ..., while
             // requests for soft wheat flour were for export to various
@@ -749,7 +761,13 @@ impl TradeFrame {
                     let first_goods = groups.iter().any(|g| g.end <= boundary);
                     (own_goods && first_goods).then(|| {
                         let own = self.subject(ctx, i, t, &countries, &mentions);
-                        (*t, direction, own.or_else(|| subject.clone()), boundary)
+                        (
+                            *t,
+                            direction,
+                            own.or_else(|| subject.clone()),
+                            boundary,
+                            false,
+                        )
                     })
                 })
             });
@@ -794,11 +812,15 @@ impl TradeFrame {
             if let Some(o) = &origin {
                 previous_origin = Some((group.reversed, o.clone()));
             }
-            let (direction, subject, trigger) = match &second {
-                Some((t, d, own, boundary)) if group.start >= *boundary && !group.reversed => {
-                    (*d, own.clone(), *t)
+            // (A relative clause's subject is its antecedent: no stand-in
+            // takes its side.)
+            let (direction, subject, trigger, relative_subject) = match &second {
+                Some((t, d, own, boundary, relative))
+                    if group.start >= *boundary && !group.reversed =>
+                {
+                    (*d, own.clone(), *t, *relative)
                 }
-                _ => (direction, subject.clone(), trigger),
+                _ => (direction, subject.clone(), trigger, false),
             };
             let dir = if group.reversed || bought_from_subject(ctx, &trigger, group) {
                 flip(direction)
@@ -1049,7 +1071,11 @@ impl TradeFrame {
                             })
                     });
             }
-            if importers.is_empty() && dir == Direction::Import && !seller_subject {
+            if importers.is_empty()
+                && dir == Direction::Import
+                && !seller_subject
+                && !relative_subject
+            {
                 // Another country named in full; one after the trigger
                 // only when it is a name, not a modifier ("U.S. trade").
                 let other = countries
