@@ -2375,3 +2375,22 @@ fn a_relative_clause_buyer_is_its_antecedent_not_a_country_before_it() {
         "{f:?}"
     );
 }
+
+#[test]
+fn goods_joined_to_a_price_nouns_modifier_and_a_count_of_destinations_are_no_flow() {
+    let f = flows_filed(
+        "Confidence had been spurred by a moderate improvement in oil and commodity prices and a rise in manufacturing exports.",
+        "1987-03-09",
+        "KUALA LUMPUR, March 9",
+    );
+    assert!(
+        f.iter()
+            .all(|c| c.commodities.iter().all(|g| g.text != "oil")),
+        "{f:?}"
+    );
+    let f = flows(
+        "The new airline, Canada's second largest, will have 81 planes flying to 89 destinations in 13 countries.",
+        "1987-03-09",
+    );
+    assert!(f.is_empty(), "{f:?}");
+}

@@ -1360,6 +1360,15 @@ impl TradeFrame {
         {
             return false;
         }
+        // "81 planes flying to 89 destinations": a count of places served.
+        if cues.destination_words.is_exactly(word)
+            && text[..h.start]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return false;
+        }
         // "warrants to buy gold", "an option to purchase all the assets":
         // a financial instrument, not goods bought.
         let before = gap_words(text, ctx.words_before(h.start, 3), h.start);
@@ -1690,6 +1699,18 @@ impl TradeFrame {
             .copied()
             .filter(|m| matches!(m.kind, Kind::Commodity { .. }))
             .filter(|m| !ctx.cues.price_nouns.is_exactly(next_word(ctx.text, m.end)))
+            // ("a moderate improvement in oil and commodity prices": goods
+            // joined to the price noun's own modifier.)
+            .filter(|m| {
+                let after = gap_words(ctx.text, m.end, words_end(ctx.text, m.end, 3));
+                !(after.len() == 3
+                    && matches!(after[0].as_str(), "and" | "or")
+                    && ctx.cues.price_talk_nouns.is_exactly(&after[2])
+                    && !has_clause_mark(
+                        &ctx.text[m.end..words_end(ctx.text, m.end, 3)],
+                        &[',', ';'],
+                    ))
+            })
             // "set aside for the U.S. sugar quota": what a measure covers;
             // "the U.S.-USSR grain agreement": what a pact is about.
             .filter(|m| {
