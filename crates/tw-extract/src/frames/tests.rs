@@ -2394,3 +2394,12 @@ fn goods_joined_to_a_price_nouns_modifier_and_a_count_of_destinations_are_no_flo
     );
     assert!(f.is_empty(), "{f:?}");
 }
+
+#[test]
+fn a_measure_on_a_list_of_goods_governs_their_trade_word() {
+    let f = flows(
+        "The study found that a five dlr a barrel tariff on crude oil and gasoline oil imports would increase costs to consumers by 14 billion dlrs a year.",
+        "1987-03-09",
+    );
+    assert!(f.is_empty(), "{f:?}");
+}

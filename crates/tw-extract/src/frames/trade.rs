@@ -3203,8 +3203,13 @@ fn measure_on(ctx: &Context, h: &Hit) -> bool {
         };
         let from = wide_start + p.end + k + prep.len();
         let mut words = gap_words(text, from, h.start);
+        // (Amounts, and the goods the measure is on: "a tariff on crude oil
+        // and gasoline imports".)
         for m in ctx.mentions.within(from, h.start) {
-            if matches!(m.kind, Kind::Money { .. } | Kind::Quantity { .. }) {
+            if matches!(
+                m.kind,
+                Kind::Money { .. } | Kind::Quantity { .. } | Kind::Commodity { .. }
+            ) {
                 let inside = gap_words(text, m.start, m.end);
                 words.retain(|w| !inside.contains(w));
             }
