@@ -1120,6 +1120,13 @@ mod tests {
         );
         // A part of the goods is other goods.
         assert!(find("the main component of cigarette filters").is_empty());
+        // "Beans" in a story of coffee are coffee beans.
+        assert_eq!(
+            find("Coffee prices eased. Mexican prime-washed beans were offered for spot shipment.")
+                .last()
+                .cloned(),
+            Some(("beans".to_string(), hs("0901")))
+        );
         // A short form names the goods the text names in full.
         assert_eq!(
             find("Japan imported 128,089 tonnes of Brazilian beans"),
