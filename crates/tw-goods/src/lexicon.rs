@@ -1127,6 +1127,13 @@ mod tests {
                 .cloned(),
             Some(("beans".to_string(), hs("0901")))
         );
+        // "Cameras" in a story of 35-mm cameras are photographic cameras.
+        assert_eq!(
+            find("Goldstar plans to make 35-mm cameras. Canon will buy cameras for resale.")
+                .last()
+                .cloned(),
+            Some(("cameras".to_string(), hs("9006")))
+        );
         // A short form names the goods the text names in full.
         assert_eq!(
             find("Japan imported 128,089 tonnes of Brazilian beans"),
