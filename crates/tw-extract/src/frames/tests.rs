@@ -2403,16 +2403,3 @@ fn a_measure_on_a_list_of_goods_governs_their_trade_word() {
     );
     assert!(f.is_empty(), "{f:?}");
 }
-
-#[test]
-fn an_apposition_on_goods_names_no_goods_of_its_own() {
-    let f = flows(
-        "Another amendment would place a quota on U.S. imports of casein, a dairy product shipped to the U.S. primarily by New Zealand.",
-        "1987-03-09",
-    );
-    assert!(
-        f.iter()
-            .all(|c| c.commodities.iter().all(|g| g.hs.as_deref() != Some("04"))),
-        "{f:?}"
-    );
-}

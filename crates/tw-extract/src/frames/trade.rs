@@ -1819,24 +1819,8 @@ impl TradeFrame {
             excluded_end = (marked || joined).then_some(m.end);
             !(marked || joined)
         });
-        // "imports of casein, a dairy product": an apposition describes the
-        // goods before it; it names no goods of its own.
-        let described: Vec<bool> = all
-            .iter()
-            .enumerate()
-            .map(|(k, m)| {
-                k > 0 && {
-                    let previous = all[k - 1];
-                    let raw = &ctx.text[previous.end..m.start];
-                    let gap = gap_words(ctx.text, previous.end, m.start);
-                    raw.trim_start().starts_with(',')
-                        && matches!(gap.as_slice(), [a] if a == "a" || a == "an")
-                }
-            })
-            .collect();
         all.iter()
             .enumerate()
-            .filter(|&(k, _)| !described[k])
             .filter(|&(k, m)| {
                 let generic = matches!(m.kind, Kind::Commodity { generic: true, .. });
                 if !generic {
