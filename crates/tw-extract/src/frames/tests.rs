@@ -2403,3 +2403,20 @@ fn a_measure_on_a_list_of_goods_governs_their_trade_word() {
     );
     assert!(f.is_empty(), "{f:?}");
 }
+
+#[test]
+fn both_directions_at_once_or_a_tender_series_say_no_flow() {
+    for text in [
+        "Note - Imports and exports may not balance due to cotton in transit and reporting discrepancies in some countries.",
+        "There were no facilities for maize in the previous weekly grain export series.",
+    ] {
+        let f = flows_filed(text, "1987-03-09", "WASHINGTON, March 9");
+        assert!(f.is_empty(), "{text}: {f:?}");
+    }
+    // With a country named, the pair still names its trade.
+    let f = flows(
+        "Brazil's imports and exports of cotton rose in 1986.",
+        "1987-03-09",
+    );
+    assert!(!f.is_empty(), "{f:?}");
+}

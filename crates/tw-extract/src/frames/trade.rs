@@ -291,6 +291,17 @@ impl TradeFrame {
         let Some(trigger) = triggers.first().copied() else {
             return Vec::new();
         };
+        // "Imports and exports may not balance due to cotton in transit":
+        // both directions at once, with no country named, say neither.
+        if let Some(next) = triggers.get(1) {
+            let gap = gap_words(ctx.text, trigger.end, next.start);
+            if matches!(gap.as_slice(), [w] if w == "and" || w == "or")
+                && ctx.cues.direction(next.index) != ctx.cues.direction(trigger.index)
+                && !mentions.iter().any(|m| m.country().is_some())
+            {
+                return Vec::new();
+            }
+        }
         if ctx.is_analysis(i, trigger.start) || ctx.cues.hypothetical.any(sent) {
             return Vec::new();
         }
