@@ -90,6 +90,19 @@ struct Group<'m> {
     reversed: bool,
 }
 
+/// A later trade word of a sentence that governs the goods of its own
+/// clause ("Canada exported steel ..., while importing iron ore").
+struct OwnClause {
+    trigger: Hit,
+    direction: Direction,
+    subject: Option<String>,
+    /// Goods from this byte on are the clause's.
+    from: usize,
+    /// The trade word is in a relative clause: its subject is the
+    /// antecedent, and no stand-in buyer takes its side.
+    relative: bool,
+}
+
 impl TradeFrame {
     fn sentence(
         &self,
@@ -750,7 +763,13 @@ impl TradeFrame {
                     self.subject(ctx, i, t, &countries, &mentions)
                         .or_else(|| subject.clone())
                 };
-                (*t, dir, own, t.end, relative)
+                OwnClause {
+                    trigger: *t,
+                    direction: dir,
+                    subject: own,
+                    from: t.end,
+                    relative,
+                }
             })
             // "Requests for barley were for export to Switzerland ..., while
             // requests for soft wheat flour were for export to various
@@ -770,15 +789,14 @@ impl TradeFrame {
                     let boundary = gap_start + k;
                     let own_goods = groups.iter().any(|g| g.start >= boundary && !g.reversed);
                     let first_goods = groups.iter().any(|g| g.end <= boundary);
-                    (own_goods && first_goods).then(|| {
-                        let own = self.subject(ctx, i, t, &countries, &mentions);
-                        (
-                            *t,
-                            direction,
-                            own.or_else(|| subject.clone()),
-                            boundary,
-                            false,
-                        )
+                    (own_goods && first_goods).then(|| OwnClause {
+                        trigger: *t,
+                        direction,
+                        subject: self
+                            .subject(ctx, i, t, &countries, &mentions)
+                            .or_else(|| subject.clone()),
+                        from: boundary,
+                        relative: false,
                     })
                 })
             });
@@ -826,11 +844,12 @@ impl TradeFrame {
             // (A relative clause's subject is its antecedent: no stand-in
             // takes its side.)
             let (direction, subject, trigger, relative_subject) = match &second {
-                Some((t, d, own, boundary, relative))
-                    if group.start >= *boundary && !group.reversed =>
-                {
-                    (*d, own.clone(), *t, *relative)
-                }
+                Some(own) if group.start >= own.from && !group.reversed => (
+                    own.direction,
+                    own.subject.clone(),
+                    own.trigger,
+                    own.relative,
+                ),
                 _ => (direction, subject.clone(), trigger, false),
             };
             let dir = if group.reversed || bought_from_subject(ctx, &trigger, group) {
@@ -1713,14 +1732,12 @@ impl TradeFrame {
             // ("a moderate improvement in oil and commodity prices": goods
             // joined to the price noun's own modifier.)
             .filter(|m| {
-                let after = gap_words(ctx.text, m.end, words_end(ctx.text, m.end, 3));
+                let end = words_end(ctx.text, m.end, 3);
+                let after = gap_words(ctx.text, m.end, end);
                 !(after.len() == 3
                     && matches!(after[0].as_str(), "and" | "or")
                     && ctx.cues.price_talk_nouns.is_exactly(&after[2])
-                    && !has_clause_mark(
-                        &ctx.text[m.end..words_end(ctx.text, m.end, 3)],
-                        &[',', ';'],
-                    ))
+                    && !has_clause_mark(&ctx.text[m.end..end], &[',', ';']))
             })
             // "set aside for the U.S. sugar quota": what a measure covers;
             // "the U.S.-USSR grain agreement": what a pact is about.
@@ -3581,8 +3598,7 @@ fn origin_on_imports(ctx: &Context, trigger: &Hit, m: &M, countries: &[&M]) -> O
         // ("the domestic industry was being injured by Brazilian orange
         // juice imports": the home economy's people name the buyer.)
         .or_else(|| {
-            let k = ctx.sentences.partition_point(|s| s.end < trigger.start);
-            let s = ctx.sentences.get(k)?;
+            let s = sentence_at(ctx, trigger.start)?;
             let lower = ctx.text[s.start..s.end].to_ascii_lowercase();
             let home_people = lower.match_indices("domestic ").any(|(k, w)| {
                 ctx.cues
@@ -3597,22 +3613,23 @@ fn origin_on_imports(ctx: &Context, trigger: &Hit, m: &M, countries: &[&M]) -> O
 /// words before it in its clause ("the price is 15 pct higher than that of cotton
 /// from Pakistan and India"), not an amount's "more than" or "less than".
 fn compared(ctx: &Context, m: &M) -> bool {
-    let start = ctx.words_before(m.start, 10);
-    let words = gap_words(ctx.text, start, m.start);
+    let lead = &ctx.text[ctx.words_before(m.start, 10)..m.start];
+    // (Most leads hold no "than": no word list for them.)
+    if !lead.to_ascii_lowercase().contains("than") {
+        return false;
+    }
+    let words = crate::text::words(lead);
+    let word = |k: usize| &lead[words[k].0..words[k].1];
     let near = words.len().saturating_sub(8);
-    words.iter().enumerate().skip(near).any(|(k, w)| {
-        let before = k.checked_sub(1).and_then(|j| words.get(j));
-        w == "than"
-            && !before.is_some_and(|b| {
-                matches!(b.as_str(), "more" | "less" | "fewer" | "other" | "rather")
+    (near..words.len()).any(|k| {
+        word(k).eq_ignore_ascii_case("than")
+            && !k.checked_sub(1).is_some_and(|j| {
+                ["more", "less", "fewer", "other", "rather"]
+                    .iter()
+                    .any(|x| word(j).eq_ignore_ascii_case(x))
             })
             // (Within the clause: no comma between "than" and the name.)
-            && !has_clause_mark(
-                &ctx.text[ctx.text[start..m.start]
-                    .rfind("than")
-                    .map_or(m.start, |p| start + p)..m.start],
-                &[',', ';', ':'],
-            )
+            && !has_clause_mark(&lead[words[k].0..], &[',', ';', ':'])
     })
 }
 
@@ -3628,8 +3645,7 @@ fn end_use(ctx: &Context, m: &M) -> bool {
     let rest = &lead[h.end..];
     // (The trade word comes first: "exports of machines designed to make
     // submarine propellers"; goods made "for export" are the flow's.)
-    let k = ctx.sentences.partition_point(|s| s.end <= m.start);
-    let Some(s) = ctx.sentences.get(k) else {
+    let Some(s) = sentence_at(ctx, m.start) else {
         return false;
     };
     let cue = start + h.start;
@@ -4055,12 +4071,15 @@ fn share_of(ctx: &Context, pos: usize) -> Option<Direction> {
     (hit.start == 0 && ctx.cues.crosses_border(hit.index)).then(|| ctx.cues.direction(hit.index))
 }
 
+/// The sentence that holds byte `pos` (the first one not ending before it).
+fn sentence_at(ctx: &Context, pos: usize) -> Option<crate::sentences::Sentence> {
+    let k = ctx.sentences.partition_point(|s| s.end < pos);
+    ctx.sentences.get(k).copied()
+}
+
 /// The end of the sentence that holds byte `pos` (never before `pos`).
 fn sentence_end_at(ctx: &Context, pos: usize) -> usize {
-    let k = ctx.sentences.partition_point(|s| s.end < pos);
-    ctx.sentences
-        .get(k)
-        .map_or(ctx.text.len(), |s| s.end.max(pos))
+    sentence_at(ctx, pos).map_or(ctx.text.len(), |s| s.end.max(pos))
 }
 
 /// Up to `count` words after byte `pos`, cut at the end of its sentence
