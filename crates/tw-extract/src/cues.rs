@@ -134,6 +134,8 @@ pub struct Cues {
     pub(crate) analysis: PhraseSet,
     pub(crate) needs_object: PhraseSet,
     pub(crate) not_objects_after: PhraseSet,
+    pub(crate) share_phrases: PhraseSet,
+    pub(crate) receiving_verbs: PhraseSet,
     pub(crate) agent_nouns: PhraseSet,
     pub(crate) buyer_verbs: PhraseSet,
     pub(crate) company_markers: PhraseSet,

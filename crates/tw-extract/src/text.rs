@@ -42,18 +42,10 @@ impl PhraseSet {
 
     /// Non-overlapping, longest-first matches on word boundaries.
     pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
-        // Wire copy wraps lines inside phrases ("still\navailable"): match
-        // on a copy with line breaks as spaces (same byte offsets).
-        let flat;
-        let text = if text.contains(['\n', '\r', '\t']) {
-            flat = text.replace(['\n', '\r', '\t'], " ");
-            flat.as_str()
-        } else {
-            text
-        };
+        let text = flat(text);
         self.automaton
-            .find_iter(text)
-            .filter(|m| on_word_boundaries(text, m.start(), m.end()))
+            .find_iter(text.as_ref())
+            .filter(|m| on_word_boundaries(&text, m.start(), m.end()))
             .map(|m| Hit {
                 start: m.start(),
                 end: m.end(),
@@ -62,20 +54,45 @@ impl PhraseSet {
             .collect()
     }
 
-    /// True when any phrase occurs in `text` on word boundaries.
+    /// True when any phrase occurs in `text` on word boundaries: the first
+    /// match of [`PhraseSet::find`], without collecting the rest.
     pub(crate) fn any(&self, text: &str) -> bool {
-        !self.find(text).is_empty()
+        let text = flat(text);
+        self.automaton
+            .find_iter(text.as_ref())
+            .any(|m| on_word_boundaries(&text, m.start(), m.end()))
     }
 
     pub(crate) fn phrase(&self, index: usize) -> &str {
         &self.phrases[index]
     }
 
-    /// True when `text` (trimmed, lower-cased) is exactly one of the phrases.
+    /// True when `text` (trimmed, ASCII case ignored) is exactly one of the
+    /// phrases. Called for single words many times per sentence: it
+    /// compares in place instead of building a lower-case copy.
     pub(crate) fn is_exactly(&self, text: &str) -> bool {
-        let t = text.trim().to_ascii_lowercase();
-        self.phrases.contains(&t)
+        let t = text.trim();
+        self.phrases
+            .iter()
+            .any(|p| p.len() == t.len() && p.eq_ignore_ascii_case(t))
     }
+}
+
+/// Wire copy wraps lines inside phrases ("still\navailable"): phrases are
+/// matched on a copy with line breaks and tabs as spaces (same byte
+/// offsets), made only when the text has any.
+fn flat(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some(first) = memchr::memchr3(b'\n', b'\r', b'\t', text.as_bytes()) else {
+        return std::borrow::Cow::Borrowed(text);
+    };
+    let mut bytes = text.as_bytes().to_vec();
+    for b in &mut bytes[first..] {
+        if matches!(*b, b'\n' | b'\r' | b'\t') {
+            *b = b' ';
+        }
+    }
+    // ASCII bytes replaced by an ASCII byte: still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(bytes).expect("ASCII for ASCII keeps UTF-8"))
 }
 
 pub(crate) fn is_word_char(c: char) -> bool {
@@ -174,6 +191,29 @@ mod tests {
         assert_eq!(hits, vec!["Imports", "credit guarantees"]);
         let wrapped = "credit\nguarantees";
         assert_eq!(set.find(wrapped).len(), 1);
+    }
+
+    #[test]
+    fn exact_phrases_ignore_case_and_outer_space_only() {
+        let set = PhraseSet::new(&["receive", "pct of"]);
+        assert!(set.is_exactly(" Receive"));
+        assert!(set.is_exactly("PCT OF "));
+        assert!(!set.is_exactly("receiver"));
+        assert!(!set.is_exactly("pct  of"));
+        assert!(!set.is_exactly(""));
+    }
+
+    proptest::proptest! {
+        // `any` stops at the first match; it must agree with `find` on
+        // every text, line breaks and non-ASCII letters included.
+        #[test]
+        fn any_agrees_with_find(text in "[a-zA-Zé \n\t\r,.]{0,40}") {
+            let set = PhraseSet::new(&["a", "ab", "b a", "é", "ba\tb"]);
+            proptest::prop_assert_eq!(set.any(&text), !set.find(&text).is_empty());
+            for h in set.find(&text) {
+                proptest::prop_assert!(on_word_boundaries(&text, h.start, h.end));
+            }
+        }
     }
 
     #[test]

@@ -1560,18 +1560,13 @@ impl TradeFrame {
                 .nth(6)
                 .map_or(text.len(), |(b, _)| h.end + b);
             // "GM took only 37 pct of all car sales": a share of a market.
-            let window = text[h.end..window_end].to_ascii_lowercase();
-            if ["pct of", "percent of", "per cent of", "share of"]
-                .iter()
-                .any(|p| window.contains(p))
-            {
+            if cues.share_phrases.any(&text[h.end..window_end]) {
                 return false;
             }
             // "Wheat from the River Plate to Sri Lanka received 26 dlrs": a
             // verb of receiving whose object is money was paid, a freight
             // rate or a price; goods do not move by it.
-            let lower_word = text[h.start..h.end].to_ascii_lowercase();
-            if lower_word.starts_with("receiv")
+            if cues.receiving_verbs.is_exactly(&text[h.start..h.end])
                 && mentions
                     .iter()
                     .filter(|m| m.start >= h.end && m.start < window_end)
