@@ -208,7 +208,7 @@ mod tests {
         // every text, line breaks and non-ASCII letters included.
         #[test]
         fn any_agrees_with_find(text in "[a-zA-Zé \n\t\r,.]{0,40}") {
-            let set = PhraseSet::new(&["a", "ab", "b a", "é", "ba\tb"]);
+            let set = PhraseSet::new(&["a", "ab", "b a", "é", "b b"]);
             proptest::prop_assert_eq!(set.any(&text), !set.find(&text).is_empty());
             for h in set.find(&text) {
                 proptest::prop_assert!(on_word_boundaries(&text, h.start, h.end));
