@@ -140,6 +140,8 @@ pub struct Cues {
     pub(crate) buyer_verbs: PhraseSet,
     pub(crate) company_markers: PhraseSet,
     pub(crate) verb_only: PhraseSet,
+    pub(crate) market_pressure_words: PhraseSet,
+    pub(crate) opening_words: PhraseSet,
     pub(crate) programme_triggers: PhraseSet,
     pub(crate) too_generic: PhraseSet,
     pub(crate) continues_flow: PhraseSet,

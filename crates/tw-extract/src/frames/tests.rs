@@ -2420,3 +2420,172 @@ fn both_directions_at_once_or_a_tender_series_say_no_flow() {
     );
     assert!(!f.is_empty(), "{f:?}");
 }
+
+#[test]
+fn an_article_opening_the_sentence_is_no_part_of_a_firm_name() {
+    let f = flows(
+        "The Philippines sold 20,000 tonnes of copra last month.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].exporter.as_deref(), Some("PH"));
+    let f = flows(
+        "The Soviet Union bought 500,000 tonnes of wheat.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].importer.as_deref(), Some("SU"));
+    // So is a conjunction or an adverb; a capitalised name is not.
+    for (text, importer) in [
+        ("But China bought 500,000 tonnes of wheat.", Some("CN")),
+        (
+            "Yesterday Egypt bought 200,000 tonnes of wheat.",
+            Some("EG"),
+        ),
+        ("Hyundai America bought 5,000 tonnes of steel.", None),
+    ] {
+        let f = flows(text, "1987-03-09");
+        assert_eq!(
+            f.first().and_then(|c| c.importer.as_deref()),
+            importer,
+            "{text}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn offers_at_a_tender_are_the_trades_not_a_takeovers() {
+    // "offers" marks company news (takeover offers) unless it is the
+    // sentence's own trade word.
+    let f = flows(
+        "Bangladesh rejected offers at its tender for 50,000 tonnes of soybean oil.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].importer.as_deref(), Some("BD"));
+    assert_eq!(f[0].status, Status::Negated);
+    // Whoever invites offers buys.
+    let f = flows(
+        "Turkey is inviting offers of 50,000 tonnes of white sugar.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].importer.as_deref(), Some("TR"));
+    assert_eq!(f[0].exporter, None);
+}
+
+#[test]
+fn a_cargo_leaving_for_a_country_goes_there() {
+    let f = flows(
+        "A 300,000 barrel shipment of Mexican crude oil will leave for Ecuador next week.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].exporter.as_deref(), Some("MX"));
+    assert_eq!(f[0].importer.as_deref(), Some("EC"));
+}
+
+#[test]
+fn a_market_desks_selling_moves_a_price_not_goods() {
+    // The flow is the tender's, not the selling's that opens the sentence.
+    let f = flows(
+        "Soybean oil futures eased on late selling after talk that Egypt bought 200,000 tonnes of wheat, dealers said.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].importer.as_deref(), Some("EG"));
+    assert_eq!(hs(&f[0]), vec![Some("1001")]);
+}
+
+#[test]
+fn warrants_attached_to_buy_goods_are_an_instrument() {
+    let f = flows(
+        "The Kingdom of Spain is issuing 100 mln dlrs of notes with warrants attached to buy gold.",
+        "1987-03-09",
+    );
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn the_tender_of_an_export_licence_sentence_is_its_act() {
+    let f = flows(
+        "The EC awarded export licences at today's tender for 40,000 tonnes of white sugar.",
+        "1987-03-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].exporter.as_deref(), Some("EU"));
+    assert_eq!(f[0].importer, None);
+}
+
+#[test]
+fn plural_shipments_before_a_time_count_what_moved() {
+    let f = flows(
+        "Brazilian soybean shipments during January/March totalled 900,000 tonnes.",
+        "1987-04-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].exporter.as_deref(), Some("BR"));
+    // A singular shipment, or one after "for", says when goods are due.
+    for text in [
+        "Egypt's tender was for shipment in May, traders said.",
+        "The cargoes are for shipments in May, traders said.",
+    ] {
+        let f = flows(text, "1987-04-09");
+        assert!(f.is_empty(), "{text}: {f:?}");
+    }
+}
+
+#[test]
+fn from_right_after_a_trade_noun_names_the_seller() {
+    for text in [
+        "Coffee exports from Brazil in March totalled 1.2 mln bags.",
+        "Shipments of coffee from Brazil in March totalled 1.2 mln bags.",
+    ] {
+        let f = flows(text, "1987-04-09");
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        assert_eq!(f[0].exporter.as_deref(), Some("BR"), "{text}");
+    }
+    // Not a "from" further on in another clause.
+    let f = flows(
+        "Exports of coffee to Japan rose in March, while imports from Brazil fell.",
+        "1987-04-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].exporter, None, "{f:?}");
+    assert_eq!(f[0].importer.as_deref(), Some("JP"));
+}
+
+#[test]
+fn markets_lost_to_a_rival_name_no_destination() {
+    let f = flows(
+        "Libyan crude oil sales are expected to go to Italy this year.",
+        "1987-04-09",
+    );
+    assert_eq!(
+        f.first().and_then(|c| c.importer.as_deref()),
+        Some("IT"),
+        "{f:?}"
+    );
+    let f = flows(
+        "Libyan crude oil sales are expected to reclaim markets lost to Italy last year.",
+        "1987-04-09",
+    );
+    assert!(
+        f.iter().all(|c| c.importer.as_deref() != Some("IT")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn goods_tendered_for_intervention_stay_at_home() {
+    let f = flows(
+        "In Belgium, 20,000 tonnes of sugar have been tendered for intervention.",
+        "1987-04-09",
+    );
+    assert!(f.is_empty(), "{f:?}");
+    let f = flows(
+        "In Belgium, 20,000 tonnes of sugar have been tendered.",
+        "1987-04-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+}

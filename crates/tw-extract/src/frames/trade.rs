@@ -226,6 +226,10 @@ impl TradeFrame {
             })
             .map(|(h, _)| h.start)
             .collect();
+        // ("The EC awarded export licences at today's tender for white
+        // sugar": the tender of an export-licence sentence is its act, not
+        // a word the licence talk governs.)
+        let export_tender = ctx.cues.export_tender_cues.any(sent);
         let triggers: Vec<Hit> = triggers
             .into_iter()
             .zip(talk)
@@ -235,6 +239,7 @@ impl TradeFrame {
                 ctx.cues
                     .programme_triggers
                     .is_exactly(&ctx.text[h.start..h.end])
+                    || (export_tender && is_tender(ctx, h))
                     || !policy.iter().any(|&p| {
                         p < h.start
                             && !has_clause_mark(&ctx.text[p..h.start], &[',', ';', ':'])
@@ -294,7 +299,6 @@ impl TradeFrame {
         // In a sentence about export rebates or licences the tender is the
         // act ("white sugar received export rebates at today's EC tender").
         let mut triggers = triggers;
-        let export_tender = ctx.cues.export_tender_cues.any(sent);
         if export_tender {
             if let Some(tender) = triggers.iter().find(|t| is_tender(ctx, t)) {
                 let from = tender.start;
@@ -696,7 +700,15 @@ impl TradeFrame {
         }
         // A company speaks or acts: markers such as "Inc" or "acquired", or
         // a company named in the sentence or its reporting clause.
-        let company_news = ctx.cues.company_markers.any(sent)
+        // ("Pakistan rejected offers at its tender for palm oil": a marker
+        // that is itself a trade word of the sentence is the trade's, not
+        // a takeover's.)
+        let company_news = ctx
+            .cues
+            .company_markers
+            .find(sent)
+            .iter()
+            .any(|h| !triggers.iter().any(|t| t.start == s.start + h.start))
             || has_ticker(sent)
             || ctx.mentions.within(s.start, s.end).any(|m| {
                 matches!(
@@ -935,14 +947,40 @@ impl TradeFrame {
                     // between the verb and its goods receives them.
                     // "would ship it oil", "sold it lubricant": a pronoun
                     // there stands for the country named before.
+                    // "Coffee exports from Brazil", "car shipments from
+                    // Japan": "from" right after the trade word or its goods
+                    // names the seller when nothing else does (a trade noun:
+                    // a verb's "from" may name a place goods pass; and a
+                    // country: a place there is often a field or a valley).
+                    let noun = ctx.text[trigger.start..trigger.end].ends_with('s');
+                    let from_seller = || {
+                        [trigger.end, group.end]
+                            .into_iter()
+                            .filter(|_| noun)
+                            .find(|&at| next_word(ctx.text, at).eq_ignore_ascii_case("from"))
+                            .and_then(|at| {
+                                let from_end = at
+                                    + ctx.text[at..].find(|c: char| c.is_alphabetic())?
+                                    + "from".len();
+                                let m = countries.iter().find(|m| m.start >= from_end)?;
+                                let gap = gap_words(ctx.text, from_end, m.start);
+                                (gap.len() <= 1 && gap.iter().all(|w| w == "the"))
+                                    .then(|| country_of(m))
+                                    .flatten()
+                            })
+                    };
                     match recipient_between(ctx, &trigger, group, &countries)
                         .or_else(|| pronoun_recipient(ctx, &trigger, group, &countries))
                     {
                         Some(r) if to.is_empty() => (
-                            origin.clone().or(subject.clone()).filter(|o| *o != r),
+                            origin
+                                .clone()
+                                .or(subject.clone())
+                                .or_else(from_seller)
+                                .filter(|o| *o != r),
                             vec![r],
                         ),
-                        _ => (origin.clone().or(subject.clone()), to),
+                        _ => (origin.clone().or(subject.clone()).or_else(from_seller), to),
                     }
                 }
             };
@@ -1399,13 +1437,23 @@ impl TradeFrame {
         {
             return false;
         }
-        // "warrants to buy gold", "an option to purchase all the assets":
-        // a financial instrument, not goods bought.
-        let before = gap_words(text, ctx.words_before(h.start, 3), h.start);
-        if let [.., noun, to] = before.as_slice() {
-            if to == "to" && cues.instrument_nouns.is_exactly(noun) {
-                return false;
+        // "warrants to buy gold", "an option to purchase all the assets",
+        // "notes with warrants attached to buy gold": a financial
+        // instrument, not goods bought.
+        let before = gap_words(text, ctx.words_before(h.start, 4), h.start);
+        let instrument = match before.as_slice() {
+            [.., noun, to] => cues.instrument_nouns.is_exactly(noun) && to == "to",
+            _ => false,
+        } || match before.as_slice() {
+            [.., noun, participle, to] => {
+                cues.instrument_nouns.is_exactly(noun)
+                    && (participle.ends_with("ed") || participle.ends_with("able"))
+                    && to == "to"
             }
+            _ => false,
+        };
+        if instrument {
+            return false;
         }
         // Inside a capitalised name ("Export Enhancement Program", "Long
         // Term Grain Supply Agreement").
@@ -1445,6 +1493,15 @@ impl TradeFrame {
             ) {
                 return false;
             }
+        }
+        // "prices closed below the day's highs on late selling": a market
+        // desk's selling or buying moves a price, not goods.
+        if (word.eq_ignore_ascii_case("selling") || word.eq_ignore_ascii_case("buying"))
+            && gap_words(text, ctx.words_before(h.start, 2), h.start)
+                .last()
+                .is_some_and(|w| cues.market_pressure_words.is_exactly(w))
+        {
+            return false;
         }
         // "Japan offered to improve inspection systems": an offer to act,
         // not of goods ("offered to Egypt", "offered to the Soviet Union"
@@ -1545,7 +1602,13 @@ impl TradeFrame {
             return false;
         }
         // "for delivery in May", "for May shipment": a time, not a trigger.
-        if word.starts_with("deliver") || word.starts_with("shipment") {
+        // ("Shipments during January/December totalled 1.8 mln tonnes": a
+        // plural counts what moved, unless it says what goods are for.)
+        let counted = matches!(lower_word.as_str(), "shipments" | "deliveries")
+            && !gap_words(text, ctx.words_before(h.start, 3), h.start)
+                .iter()
+                .any(|w| w == "for");
+        if (word.starts_with("deliver") || word.starts_with("shipment")) && !counted {
             let soon = mentions.iter().find(|m| m.start >= h.end);
             if soon.is_some_and(|m| {
                 matches!(m.kind, Kind::Time { .. }) && gap_words(text, h.end, m.start).len() <= 1
@@ -3029,10 +3092,15 @@ fn in_firm_name(ctx: &Context, m: &M) -> bool {
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
-    let sentence_start = ctx
-        .sentences
-        .iter()
-        .any(|s| s.start <= m.start && ctx.text[s.start..m.start].trim().is_empty());
+    // "The Dominican Republic sold ...", "But China bought ...": a word
+    // that opens the sentence and names nothing (`opening_words`) is no
+    // part of a name.
+    let sentence_start = ctx.sentences.iter().any(|s| {
+        s.start <= m.start && {
+            let lead = ctx.text[s.start..m.start].trim();
+            lead.is_empty() || ctx.cues.opening_words.is_exactly(lead)
+        }
+    });
     if !sentence_start
         && previous.starts_with(char::is_uppercase)
         && previous
