@@ -638,7 +638,15 @@ impl Lexicon {
         let matched = &text[original_start..original_end];
         let has_upper = matched.chars().any(char::is_uppercase);
         let capitalised = has_upper && !is_all_caps(matched);
-        if capitalised && !self.capital_allowed(text, original_start, original_end) {
+        // ("Argentine Vegetable oils shipments": a phrase whose last word
+        // is lower case is no name, whatever its first word's case; in
+        // "Gulf Oil Corp" every word is capitalised.)
+        let lower_head = matched
+            .rsplit(char::is_whitespace)
+            .next()
+            .filter(|last| last.len() < matched.len())
+            .is_some_and(|last| last.starts_with(char::is_lowercase));
+        if capitalised && !lower_head && !self.capital_allowed(text, original_start, original_end) {
             return Verdict::Reject;
         }
         // "anti-submarine defences": what a weapon is against.
@@ -980,6 +988,9 @@ mod tests {
             ("Rice said the talks failed", &[]),
             ("Rice exports rose", &["Rice"]),
             ("salt and SALT talks", &["salt"]),
+            // a stray capital on a phrase whose head is lower case
+            ("Argentine Vegetable oils shipments", &["Vegetable oils"]),
+            ("the Vegetable Oils Board met", &[]),
             ("Coke sales and coke imports", &["coke"]),
             // fuel the verb
             ("this will fuel inflation", &[]),
