@@ -988,6 +988,13 @@ mod tests {
             ("Rice said the talks failed", &[]),
             ("Rice exports rose", &["Rice"]),
             ("salt and SALT talks", &["salt"]),
+            // wheat classes named without "wheat"; more goods
+            (
+                "60,000 tonnes of hard red winter and soft white",
+                &["hard red winter", "soft white"],
+            ),
+            ("European pasta imports", &["pasta"]),
+            ("159,000 tons of linerboard", &["linerboard"]),
             // a stray capital on a phrase whose head is lower case
             ("Argentine Vegetable oils shipments", &["Vegetable oils"]),
             ("the Vegetable Oils Board met", &[]),
