@@ -994,6 +994,13 @@ mod tests {
                 &["hard red winter", "soft white"],
             ),
             ("European pasta imports", &["pasta"]),
+            (
+                "sales of dry edible beans and protein meals",
+                &["dry edible beans", "protein meals"],
+            ),
+            ("Gulf petrochemical exports", &["petrochemical"]),
+            ("a petrochemical complex", &[]),
+            ("Animal fat imports rose", &["Animal fat"]),
             ("159,000 tons of linerboard", &["linerboard"]),
             // a stray capital on a phrase whose head is lower case
             ("Argentine Vegetable oils shipments", &["Vegetable oils"]),

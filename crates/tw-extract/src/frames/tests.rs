@@ -2589,3 +2589,42 @@ fn goods_tendered_for_intervention_stay_at_home() {
     );
     assert_eq!(f.len(), 1, "{f:?}");
 }
+
+#[test]
+fn guarantees_first_granted_for_other_goods_move_only_the_new_goods() {
+    let f = flows(
+        "The CCC has reallocated 2.0 mln dlrs in credit guarantees originally granted to cover the sale of wheat to Peru so it may buy rice, the department said.",
+        "1987-04-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(hs(&f[0]), vec![Some("1006")]);
+    assert_eq!(f[0].importer.as_deref(), Some("PE"));
+    let f = flows(
+        "The CCC said 1.5 mln dlrs in credit guarantees previously earmarked to cover sales of wheat to Peru have been switched to cover sales of rice.",
+        "1987-04-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(hs(&f[0]), vec![Some("1006")]);
+}
+
+#[test]
+fn a_region_before_the_goods_of_a_trade_noun_holds_the_sellers_side() {
+    // The speaker's nationality does not take it.
+    let f = flows(
+        "Italian Trade Minister Renato Ruggiero predicted a deal to admit Gulf petrochemical exports into the European Community.",
+        "1987-04-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].exporter, None, "{f:?}");
+    assert_eq!(f[0].importer.as_deref(), Some("EU"));
+    // A country named by name keeps it.
+    let f = flows(
+        "Saudi Arabia raised its Gulf oil exports to Japan.",
+        "1987-04-09",
+    );
+    assert_eq!(
+        f.first().and_then(|c| c.exporter.as_deref()),
+        Some("SA"),
+        "{f:?}"
+    );
+}

@@ -2736,10 +2736,43 @@ fn region_sides(ctx: &Context, i: usize, found: Vec<Claim>) -> Vec<Claim> {
             .any(|m| m.country().is_some() && m.start < t))
         .then_some(direction)
     });
+    // "Gulf petrochemical exports", "Gulf oil imports": a region right
+    // before the goods of a trade noun is where they come from; no other
+    // country holds that side.
+    let region_origin = first_trigger.is_some_and(|(t, _)| {
+        regions.iter().any(|r| {
+            mentions.iter().any(|g| {
+                matches!(g.kind, Kind::Commodity { .. })
+                    && g.start >= r.end
+                    && g.end <= t
+                    && gap_words(ctx.text, r.end, g.start).is_empty()
+                    && gap_words(ctx.text, g.end, t).is_empty()
+            })
+        })
+    });
     let stand_in = |side: &Option<String>| side.as_ref().is_some_and(|c| !named.contains(c));
+    let by_name = |side: &Option<String>| {
+        side.as_ref().is_some_and(|code| {
+            mentions.iter().any(|m| {
+                m.country() == Some(code.as_str())
+                    && matches!(
+                        m.kind,
+                        Kind::Country {
+                            form: Form::Name | Form::Possessive,
+                            ..
+                        }
+                    )
+            })
+        })
+    };
     found
         .into_iter()
         .filter_map(|mut c| {
+            // (A country named by name keeps the side: "Saudi Arabia raised
+            // its Gulf oil exports".)
+            if region_origin && !by_name(&c.exporter) {
+                c.exporter = None;
+            }
             if to_region && stand_in(&c.importer) {
                 c.importer = None;
             }
