@@ -993,6 +993,11 @@ mod tests {
                 "60,000 tonnes of hard red winter and soft white",
                 &["hard red winter", "soft white"],
             ),
+            (
+                "the dark northern spring wheat and Soft White Wheat",
+                &["dark northern spring wheat"],
+            ),
+            ("soft white wheat for May", &["soft white wheat"]),
             ("European pasta imports", &["pasta"]),
             (
                 "sales of dry edible beans and protein meals",

@@ -259,7 +259,7 @@ impl<'a> Context<'a> {
 /// `text` with line breaks and tabs as spaces: the same bytes otherwise,
 /// so every offset into one is an offset into the other.
 pub fn flatten(text: &str) -> String {
-    text.replace(['\n', '\r', '\t'], " ")
+    crate::text::flat(text).into_owned()
 }
 
 /// The country of a dateline's place ("NEW DELHI", "Tokyo").

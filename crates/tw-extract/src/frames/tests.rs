@@ -2487,7 +2487,7 @@ fn a_cargo_leaving_for_a_country_goes_there() {
 
 #[test]
 fn a_market_desks_selling_moves_a_price_not_goods() {
-    // The flow is the tender's, not the selling's that opens the sentence.
+    // The flow is the purchase's, not the selling's that comes first.
     let f = flows(
         "Soybean oil futures eased on late selling after talk that Egypt bought 200,000 tonnes of wheat, dealers said.",
         "1987-03-09",
@@ -2525,14 +2525,25 @@ fn plural_shipments_before_a_time_count_what_moved() {
     );
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].exporter.as_deref(), Some("BR"));
-    // A singular shipment, or one after "for", says when goods are due.
+    // A singular shipment, or one after "for", says when goods are due:
+    // the flow is the purchase's, dated by it, not a second one.
     for text in [
-        "Egypt's tender was for shipment in May, traders said.",
-        "The cargoes are for shipments in May, traders said.",
+        "Egypt bought 200,000 tonnes of wheat for shipments in May.",
+        "Egypt bought 200,000 tonnes of wheat, with shipment in May.",
+        "Egypt bought 200,000 tonnes of wheat for deliveries in May.",
     ] {
         let f = flows(text, "1987-04-09");
-        assert!(f.is_empty(), "{text}: {f:?}");
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        assert_eq!(f[0].importer.as_deref(), Some("EG"), "{text}");
+        assert_eq!(f[0].time.as_deref(), Some("1987-05"), "{text}");
     }
+    // A capitalised plural opening the sentence counts too.
+    let f = flows(
+        "Shipments of Brazilian soybeans during January/March totalled 900,000 tonnes.",
+        "1987-04-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].exporter.as_deref(), Some("BR"));
 }
 
 #[test]

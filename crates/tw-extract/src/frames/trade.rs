@@ -703,12 +703,13 @@ impl TradeFrame {
         // ("Pakistan rejected offers at its tender for palm oil": a marker
         // that is itself a trade word of the sentence is the trade's, not
         // a takeover's.)
-        let company_news = ctx
-            .cues
-            .company_markers
-            .find(sent)
-            .iter()
-            .any(|h| !triggers.iter().any(|t| t.start == s.start + h.start))
+        let company_news = (ctx.cues.company_markers.any(sent)
+            && ctx
+                .cues
+                .company_markers
+                .find(sent)
+                .iter()
+                .any(|h| !triggers.iter().any(|t| t.start == s.start + h.start)))
             || has_ticker(sent)
             || ctx.mentions.within(s.start, s.end).any(|m| {
                 matches!(
@@ -949,19 +950,24 @@ impl TradeFrame {
                     // there stands for the country named before.
                     // "Coffee exports from Brazil", "car shipments from
                     // Japan": "from" right after the trade word or its goods
-                    // names the seller when nothing else does (a trade noun:
-                    // a verb's "from" may name a place goods pass; and a
-                    // country: a place there is often a field or a valley).
-                    let noun = ctx.text[trigger.start..trigger.end].ends_with('s');
+                    // names the seller when nothing else does (a trade noun
+                    // of selling, `trade_nouns`: a verb's "from" may name a
+                    // place goods pass; and a country: a place there is
+                    // often a field or a valley).
+                    let noun = ctx.cues.direction(trigger.index) == Direction::Export
+                        && ctx
+                            .cues
+                            .trade_nouns
+                            .is_exactly(&ctx.text[trigger.start..trigger.end]);
                     let from_seller = || {
                         [trigger.end, group.end]
                             .into_iter()
                             .filter(|_| noun)
                             .find(|&at| next_word(ctx.text, at).eq_ignore_ascii_case("from"))
                             .and_then(|at| {
-                                let from_end = at
-                                    + ctx.text[at..].find(|c: char| c.is_alphabetic())?
-                                    + "from".len();
+                                let rest = &ctx.text[at..];
+                                let from_end =
+                                    at + (rest.len() - rest.trim_start().len()) + "from".len();
                                 let m = countries.iter().find(|m| m.start >= from_end)?;
                                 let gap = gap_words(ctx.text, from_end, m.start);
                                 (gap.len() <= 1 && gap.iter().all(|w| w == "the"))
@@ -1440,20 +1446,21 @@ impl TradeFrame {
         // "warrants to buy gold", "an option to purchase all the assets",
         // "notes with warrants attached to buy gold": a financial
         // instrument, not goods bought.
-        let before = gap_words(text, ctx.words_before(h.start, 4), h.start);
-        let instrument = match before.as_slice() {
-            [.., noun, to] => cues.instrument_nouns.is_exactly(noun) && to == "to",
-            _ => false,
-        } || match before.as_slice() {
-            [.., noun, participle, to] => {
-                cues.instrument_nouns.is_exactly(noun)
-                    && (participle.ends_with("ed") || participle.ends_with("able"))
-                    && to == "to"
+        if text[..h.start].trim_end().ends_with(" to") {
+            let before = gap_words(text, ctx.words_before(h.start, 4), h.start);
+            let instrument = match before.as_slice() {
+                [.., noun, _to] => cues.instrument_nouns.is_exactly(noun),
+                _ => false,
+            } || match before.as_slice() {
+                [.., noun, participle, _to] => {
+                    cues.instrument_nouns.is_exactly(noun)
+                        && (participle.ends_with("ed") || participle.ends_with("able"))
+                }
+                _ => false,
+            };
+            if instrument {
+                return false;
             }
-            _ => false,
-        };
-        if instrument {
-            return false;
         }
         // Inside a capitalised name ("Export Enhancement Program", "Long
         // Term Grain Supply Agreement").
@@ -1608,7 +1615,7 @@ impl TradeFrame {
             && !gap_words(text, ctx.words_before(h.start, 3), h.start)
                 .iter()
                 .any(|w| w == "for");
-        if (word.starts_with("deliver") || word.starts_with("shipment")) && !counted {
+        if (lower_word.starts_with("deliver") || lower_word.starts_with("shipment")) && !counted {
             let soon = mentions.iter().find(|m| m.start >= h.end);
             if soon.is_some_and(|m| {
                 matches!(m.kind, Kind::Time { .. }) && gap_words(text, h.end, m.start).len() <= 1
@@ -3128,7 +3135,7 @@ fn in_firm_name(ctx: &Context, m: &M) -> bool {
     // "The Dominican Republic sold ...", "But China bought ...": a word
     // that opens the sentence and names nothing (`opening_words`) is no
     // part of a name.
-    let sentence_start = ctx.sentences.iter().any(|s| {
+    let sentence_start = sentence_at(ctx, m.start).is_some_and(|s| {
         s.start <= m.start && {
             let lead = ctx.text[s.start..m.start].trim();
             lead.is_empty() || ctx.cues.opening_words.is_exactly(lead)
