@@ -143,6 +143,7 @@ pub struct Cues {
     pub(crate) market_pressure_words: PhraseSet,
     pub(crate) opening_words: PhraseSet,
     pub(crate) trade_nouns: PhraseSet,
+    pub(crate) people_verbs: PhraseSet,
     pub(crate) programme_triggers: PhraseSet,
     pub(crate) too_generic: PhraseSet,
     pub(crate) continues_flow: PhraseSet,

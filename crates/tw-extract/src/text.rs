@@ -281,8 +281,9 @@ mod tests {
             let flat_text = text.replace('\n', " ").to_ascii_lowercase();
             let mut all: Vec<(usize, usize)> = Vec::new();
             for p in phrases {
-                for (k, _) in flat_text.match_indices(p) {
-                    if on_word_boundaries(&flat_text, k, k + p.len()) {
+                // Every occurrence, overlapping ones too.
+                for k in (0..flat_text.len()).filter(|&k| flat_text.is_char_boundary(k)) {
+                    if flat_text[k..].starts_with(p) && on_word_boundaries(&flat_text, k, k + p.len()) {
                         all.push((k, k + p.len()));
                     }
                 }

@@ -2639,3 +2639,54 @@ fn a_region_before_the_goods_of_a_trade_noun_holds_the_sellers_side() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_date_before_a_country_is_no_part_of_a_firm_name() {
+    let f = flows(
+        "The central bank said that between January and May Peru sold 1.1 mln barrels of crude and 0.3 mln barrels of products.",
+        "1987-06-09",
+    );
+    assert!(
+        f.iter().any(|c| c.exporter.as_deref() == Some("PE")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_nationality_after_the_with_a_verb_is_its_people() {
+    for (text, importer) in [
+        (
+            "The consensus is that the Chinese will buy 300,000 tonnes of raw sugar.",
+            "CN",
+        ),
+        (
+            "The Soviets purchased five cargoes of raw sugar last week.",
+            "SU",
+        ),
+    ] {
+        let f = flows(text, "1987-04-09");
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        assert_eq!(f[0].importer.as_deref(), Some(importer), "{text}");
+    }
+}
+
+#[test]
+fn a_condition_governs_its_own_clause() {
+    // A later clause with a trade word of its own keeps its "if".
+    let f = flows(
+        "The official said demand has been met by the recent Soviet purchases of U.S. corn, which he put at 1.5 mln tonnes, but said that if prices stay low, the Soviets will buy more.",
+        "1987-04-09",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].exporter.as_deref(), Some("US"));
+    assert_eq!(f[0].importer.as_deref(), Some("SU"));
+    // A condition on the only trade word, before or after it, leaves none.
+    for text in [
+        "Egypt will buy 200,000 tonnes of wheat, if prices fall.",
+        "If prices fall, Egypt will buy 200,000 tonnes of wheat.",
+        "Egypt will buy 200,000 tonnes of wheat if prices fall.",
+    ] {
+        let f = flows(text, "1987-04-09");
+        assert!(f.is_empty(), "{text}: {f:?}");
+    }
+}

@@ -319,7 +319,20 @@ impl TradeFrame {
                 return Vec::new();
             }
         }
-        if ctx.is_analysis(i, trigger.start) || ctx.cues.hypothetical.any(sent) {
+        // "if", "unless": a condition governs the trade word it precedes or
+        // shares a clause with, and, past a clause mark, the sentence's only
+        // trade word ("Egypt will buy wheat, if prices fall"); when later
+        // clauses have trade words of their own, it is theirs ("the recent
+        // Soviet purchases of U.S. corn ..., but if prices remain
+        // competitive, the Soviets will buy more").
+        let conditional = ctx.cues.hypothetical.any(sent)
+            && ctx.cues.hypothetical.find(sent).iter().any(|h| {
+                let at = s.start + h.start;
+                at < trigger.start
+                    || !has_clause_mark(&ctx.text[trigger.end..at], &[',', ';'])
+                    || !triggers.iter().any(|t| t.start > trigger.start)
+            });
+        if ctx.is_analysis(i, trigger.start) || conditional {
             return Vec::new();
         }
         // "need to sell coffee": a need, whoever says it.
@@ -2837,11 +2850,17 @@ fn names_side(ctx: &Context, code: &str, mentions: &[&M], triggers: &[Hit]) -> b
                 form: Form::Name | Form::Abbreviation,
                 ..
             } => {
+                // (A verb in the past right after the name has it as its
+                // subject: "between January and May Ecuador sold".)
+                let past = |t: &&Hit| {
+                    let w = ctx.text[t.start..t.end].to_ascii_lowercase();
+                    w.ends_with("ed") || w == "sold" || w == "bought"
+                };
                 let modifies = mentions
                     .iter()
                     .filter(|o| matches!(o.kind, Kind::Commodity { .. }))
                     .map(|o| o.start)
-                    .chain(triggers.iter().map(|t| t.start))
+                    .chain(triggers.iter().filter(|t| !past(t)).map(|t| t.start))
                     .any(|start| start >= m.end && gap_words(ctx.text, m.end, start).is_empty());
                 !modifies && preposition != Some("with")
             }
@@ -3076,6 +3095,16 @@ fn acts_as_economy(ctx: &Context, m: &M, mentions: &[&M]) -> Acting {
     match &m.kind {
         Kind::Country { form, .. } => match form {
             Form::Adjective => {
+                // "the Chinese will buy", "the Soviets bought": a
+                // nationality after "the" with a verb right after it is the
+                // people, acting for its country (`people_verbs`).
+                if gap_words(ctx.text, ctx.words_before(m.start, 2), m.start)
+                    .last()
+                    .is_some_and(|w| w == "the")
+                    && ctx.cues.people_verbs.is_exactly(next_word(ctx.text, m.end))
+                {
+                    return Acting::Named;
+                }
                 let window_end = ctx.text[m.end..]
                     .char_indices()
                     .filter(|&(_, c)| c.is_whitespace())
@@ -3141,7 +3170,15 @@ fn in_firm_name(ctx: &Context, m: &M) -> bool {
             lead.is_empty() || ctx.cues.opening_words.is_exactly(lead)
         }
     });
+    // ("between January and May Ecuador sold": a date before the name is
+    // no part of it.)
+    let after_time = ctx.mentions.all.iter().any(|t| {
+        matches!(t.kind, Kind::Time { .. })
+            && t.end <= m.start
+            && ctx.text[t.end..m.start].trim().is_empty()
+    });
     if !sentence_start
+        && !after_time
         && previous.starts_with(char::is_uppercase)
         && previous
             .chars()
