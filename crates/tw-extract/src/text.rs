@@ -224,16 +224,19 @@ pub(crate) fn last_clause_mark(text: &str, marks: &[char]) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// The text of each match of `set` in `text`.
+    fn matched<'t>(set: &PhraseSet, text: &'t str) -> Vec<&'t str> {
+        set.find(text)
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect()
+    }
+
     #[test]
     fn phrases_match_on_word_boundaries_only() {
         let set = PhraseSet::new(&["import", "imports", "credit guarantees"]);
         let text = "Imports rose; importantly, credit guarantees were given.";
-        let hits: Vec<&str> = set
-            .find(text)
-            .iter()
-            .map(|h| &text[h.start..h.end])
-            .collect();
-        assert_eq!(hits, vec!["Imports", "credit guarantees"]);
+        assert_eq!(matched(&set, text), vec!["Imports", "credit guarantees"]);
         let wrapped = "credit\nguarantees";
         assert_eq!(set.find(wrapped).len(), 1);
     }
@@ -253,21 +256,10 @@ mod tests {
         // The longest match at a start ends inside a word; the shorter one
         // there, and a later one, still count.
         let set = PhraseSet::new(&["sales", "sales tax", "tax"]);
-        let text = "sales taxes and tax";
-        let hits: Vec<&str> = set
-            .find(text)
-            .iter()
-            .map(|h| &text[h.start..h.end])
-            .collect();
-        assert_eq!(hits, vec!["sales", "tax"]);
+        assert_eq!(matched(&set, "sales taxes and tax"), vec!["sales", "tax"]);
         assert!(set.any("sales taxes"));
         let set = PhraseSet::new(&["a", "ab", "b a"]);
-        let hits: Vec<&str> = set
-            .find("b ab")
-            .iter()
-            .map(|h| &"b ab"[h.start..h.end])
-            .collect();
-        assert_eq!(hits, vec!["ab"]);
+        assert_eq!(matched(&set, "b ab"), vec!["ab"]);
     }
 
     proptest::proptest! {
