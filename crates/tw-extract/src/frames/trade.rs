@@ -973,9 +973,11 @@ impl TradeFrame {
                             .trade_nouns
                             .is_exactly(&ctx.text[trigger.start..trigger.end]);
                     let from_seller = || {
+                        if !noun {
+                            return None;
+                        }
                         [trigger.end, group.end]
                             .into_iter()
-                            .filter(|_| noun)
                             .find(|&at| next_word(ctx.text, at).eq_ignore_ascii_case("from"))
                             .and_then(|at| {
                                 let rest = &ctx.text[at..];
@@ -2245,7 +2247,6 @@ impl TradeFrame {
             if shielded_from(ctx, from + h.start) {
                 continue;
             }
-
             let pos = from + h.end;
             let Some(first) = countries.iter().position(|m| m.start >= pos) else {
                 continue;
@@ -2852,15 +2853,16 @@ fn names_side(ctx: &Context, code: &str, mentions: &[&M], triggers: &[Hit]) -> b
             } => {
                 // (A verb in the past right after the name has it as its
                 // subject: "between January and May Ecuador sold".)
-                let past = |t: &&Hit| {
-                    let w = ctx.text[t.start..t.end].to_ascii_lowercase();
-                    w.ends_with("ed") || w == "sold" || w == "bought"
-                };
                 let modifies = mentions
                     .iter()
                     .filter(|o| matches!(o.kind, Kind::Commodity { .. }))
                     .map(|o| o.start)
-                    .chain(triggers.iter().filter(|t| !past(t)).map(|t| t.start))
+                    .chain(
+                        triggers
+                            .iter()
+                            .filter(|t| !is_participle(ctx, t))
+                            .map(|t| t.start),
+                    )
                     .any(|start| start >= m.end && gap_words(ctx.text, m.end, start).is_empty());
                 !modifies && preposition != Some("with")
             }
@@ -3172,10 +3174,10 @@ fn in_firm_name(ctx: &Context, m: &M) -> bool {
     });
     // ("between January and May Ecuador sold": a date before the name is
     // no part of it.)
-    let after_time = ctx.mentions.all.iter().any(|t| {
-        matches!(t.kind, Kind::Time { .. })
-            && t.end <= m.start
-            && ctx.text[t.end..m.start].trim().is_empty()
+    let after_time = sentence_at(ctx, m.start).is_some_and(|s| {
+        ctx.mentions.within(s.start, m.start).any(|t| {
+            matches!(t.kind, Kind::Time { .. }) && ctx.text[t.end..m.start].trim().is_empty()
+        })
     });
     if !sentence_start
         && !after_time
